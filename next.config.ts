@@ -9,7 +9,7 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 // stops before any page is rendered, without a stack trace.
 function checkContentOrExit(): void {
   const tsx = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const result = spawnSync(process.execPath, [tsx, 'scripts/content-check.ts', '--quiet'], {
+  const result = spawnSync(process.execPath, [tsx, '--conditions=react-server', 'scripts/content-check.ts', '--quiet'], {
     stdio: 'inherit',
   });
   if (result.status !== 0) {

@@ -1,0 +1,94 @@
+import {
+  getArticlesByAuthor,
+  getArticlesByCategory,
+  getArticlesByTag,
+  getAuthor,
+  getAuthors,
+  getCategories,
+  getCategory,
+  getLatestArticles,
+  getTag,
+  getTags,
+  type ArticleSummary,
+  type Paginated,
+} from '@/lib/content';
+import { site } from '@/lib/site';
+
+import { laterPageParams } from './page-param';
+
+/** What a listing page shows: the front page and every archive share this shape. */
+export type Listing = {
+  title: string;
+  kicker?: string;
+  description?: string;
+  /** A front-page listing gets a compact heading and a lead story. */
+  front?: boolean;
+  basePath: string;
+  result: Paginated<ArticleSummary>;
+};
+
+/** One kind of listing (the front page, or all archives of one kind), keyed by slug or id. */
+export type ListingSource = {
+  keys(): string[];
+  load(key: string, page: number): Listing | null;
+};
+
+// A listing that exists but has nothing in it yet (a new section, an empty
+// site) still gets its first page, so the links to it never lead to a 404.
+function firstPageOrNull(
+  result: Paginated<ArticleSummary> | null,
+  page: number,
+): Paginated<ArticleSummary> | null {
+  if (result || page !== 1) return result;
+  return { items: [], page: 1, totalPages: 1, totalItems: 0, pageSize: site.pageSize };
+}
+
+export const latestListing: ListingSource = {
+  keys: () => [''],
+  load(_key, page) {
+    const result = firstPageOrNull(getLatestArticles(page), page);
+    if (!result) return null;
+    return { title: 'Latest news', front: true, basePath: '/', result };
+  },
+};
+
+export const categoryListing: ListingSource = {
+  keys: () => getCategories().map((category) => category.slug),
+  load(slug, page) {
+    const category = getCategory(slug);
+    const result = category && firstPageOrNull(getArticlesByCategory(slug, page), page);
+    if (!category || !result) return null;
+    const { name, description } = category;
+    return { kicker: 'Section', title: name, description, basePath: `/category/${slug}`, result };
+  },
+};
+
+export const tagListing: ListingSource = {
+  keys: () => getTags().map((tag) => tag.slug),
+  load(slug, page) {
+    const tag = getTag(slug);
+    const result = tag && firstPageOrNull(getArticlesByTag(slug, page), page);
+    if (!tag || !result) return null;
+    const description = `Articles tagged “${tag.name}”, newest first.`;
+    return { kicker: 'Tag', title: tag.name, description, basePath: `/tag/${slug}`, result };
+  },
+};
+
+export const authorListing: ListingSource = {
+  keys: () => getAuthors().map((author) => author.id),
+  load(id, page) {
+    const author = getAuthor(id);
+    const result = author && firstPageOrNull(getArticlesByAuthor(id, page), page);
+    if (!author || !result) return null;
+    const { name, role, bio } = author;
+    return { kicker: role ?? 'Author', title: name, description: bio, basePath: `/author/${id}`, result };
+  },
+};
+
+/** Every `(key, page)` pair beyond the first page, for `generateStaticParams`. */
+export function laterPages(source: ListingSource): { key: string; page: string }[] {
+  return source.keys().flatMap((key) => {
+    const totalPages = source.load(key, 1)?.result.totalPages ?? 1;
+    return laterPageParams(totalPages).map((page) => ({ key, page }));
+  });
+}

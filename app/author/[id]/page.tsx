@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+
+import { authorListing } from '@/app/_lib/listings';
+import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
+
+type Props = { params: Promise<{ id: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return authorListing.keys().map((id) => ({ id }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return listingMetadata(authorListing, id, 1);
+}
+
+export default async function AuthorPage({ params }: Props) {
+  const { id } = await params;
+  return <ListingPage source={authorListing} listingKey={id} page={1} />;
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+
+import { authorListing, laterPages } from '@/app/_lib/listings';
+import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
+import { parsePageParam } from '@/app/_lib/page-param';
+
+type Props = { params: Promise<{ id: string; page: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return laterPages(authorListing).map(({ key, page }) => ({ id: key, page }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id, page } = await params;
+  return listingMetadata(authorListing, id, parsePageParam(page));
+}
+
+export default async function AuthorArchiveLaterPage({ params }: Props) {
+  const { id, page } = await params;
+  return <ListingPage source={authorListing} listingKey={id} page={parsePageParam(page)} />;
+}

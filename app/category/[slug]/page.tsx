@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+
+import { categoryListing } from '@/app/_lib/listings';
+import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return categoryListing.keys().map((slug) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return listingMetadata(categoryListing, slug, 1);
+}
+
+export default async function CategoryPage({ params }: Props) {
+  const { slug } = await params;
+  return <ListingPage source={categoryListing} listingKey={slug} page={1} />;
+}

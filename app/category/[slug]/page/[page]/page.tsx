@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+
+import { categoryListing, laterPages } from '@/app/_lib/listings';
+import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
+import { parsePageParam } from '@/app/_lib/page-param';
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return laterPages(categoryListing).map(({ key, page }) => ({ slug: key, page }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, page } = await params;
+  return listingMetadata(categoryListing, slug, parsePageParam(page));
+}
+
+export default async function CategoryArchiveLaterPage({ params }: Props) {
+  const { slug, page } = await params;
+  return <ListingPage source={categoryListing} listingKey={slug} page={parsePageParam(page)} />;
+}

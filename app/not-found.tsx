@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { getCategories } from '@/lib/content';
+
+export const metadata: Metadata = {
+  title: 'Page not found',
+};
+
+export default function NotFound() {
+  const categories = getCategories();
+  return (
+    <div className="mx-auto flex max-w-measure flex-col gap-6 px-4 py-12">
+      <p className="text-xs font-bold tracking-wider text-accent uppercase">Error 404</p>
+      <h1 className="font-serif text-3xl leading-tight font-bold sm:text-4xl">We couldn’t find that page</h1>
+      <p className="text-lg leading-relaxed text-muted">
+        The article or page may have moved, or the address may be mistyped. Try the front page for the latest
+        news, or browse a section below.
+      </p>
+      <p>
+        <Link
+          href="/"
+          className="inline-flex min-h-11 items-center bg-ink px-5 font-semibold text-paper hover:bg-accent"
+        >
+          Go to the front page
+        </Link>
+      </p>
+      {categories.length > 0 ? (
+        <nav aria-labelledby="not-found-sections">
+          <h2 id="not-found-sections" className="mb-3 font-serif text-xl font-bold">
+            Sections
+          </h2>
+          <ul className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3">
+            {categories.map((category) => (
+              <li key={category.slug}>
+                <Link href={`/category/${category.slug}`} className="text-link underline underline-offset-2">
+                  {category.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

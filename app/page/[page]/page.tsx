@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+
+import { laterPages, latestListing } from '@/app/_lib/listings';
+import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
+import { parsePageParam } from '@/app/_lib/page-param';
+
+type Props = { params: Promise<{ page: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return laterPages(latestListing).map(({ page }) => ({ page }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { page } = await params;
+  return listingMetadata(latestListing, '', parsePageParam(page));
+}
+
+export default async function LatestPage({ params }: Props) {
+  const { page } = await params;
+  return <ListingPage source={latestListing} listingKey="" page={parsePageParam(page)} />;
+}

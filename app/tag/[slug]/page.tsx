@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+
+import { tagListing } from '@/app/_lib/listings';
+import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return tagListing.keys().map((slug) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return listingMetadata(tagListing, slug, 1);
+}
+
+export default async function TagPage({ params }: Props) {
+  const { slug } = await params;
+  return <ListingPage source={tagListing} listingKey={slug} page={1} />;
+}

@@ -1,0 +1,31 @@
+import Link from 'next/link';
+
+import type { Tag } from '@/lib/content';
+
+type TagListProps = {
+  tags: Tag[];
+  lang?: string;
+};
+
+export function TagList({ tags, lang }: TagListProps) {
+  if (tags.length === 0) return null;
+  return (
+    <div lang={lang} className="mt-10 flex flex-wrap items-baseline gap-x-3 gap-y-2 border-t border-rule pt-4">
+      <h2 id="article-tags" className="text-sm font-bold text-muted">
+        Tags
+      </h2>
+      <ul aria-labelledby="article-tags" className="flex flex-wrap gap-2">
+        {tags.map((tag) => (
+          <li key={tag.slug}>
+            <Link
+              href={`/tag/${tag.slug}`}
+              className="inline-block rounded-full bg-surface px-3 py-1 text-sm text-ink hover:underline"
+            >
+              {tag.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

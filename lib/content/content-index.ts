@@ -1,0 +1,221 @@
+import 'server-only';
+
+import fs from 'node:fs';
+
+import type { ArticleRecord } from '@/lib/content/load-articles';
+import { renderMarkdown } from '@/lib/content/markdown';
+import type { Article, ArticleSummary, Author, Category, Tag } from '@/lib/content/schema';
+import { splitFrontMatter } from '@/lib/content/source';
+import { site } from '@/lib/site';
+
+export type Paginated<T> = { items: T[]; page: number; totalPages: number; totalItems: number; pageSize: number };
+export type Neighbours = { previous: ArticleSummary | null; next: ArticleSummary | null };
+export type ContentStats = { articles: number; drafts: number; scheduled: number; authors: number; categories: number };
+
+/**
+ * Queries over the loaded content. `now` decides what is scheduled: an
+ * article whose date is after `now` is neither listed nor served.
+ */
+export type ContentIndex = {
+  getLatestArticles(page?: number, now?: Date): Paginated<ArticleSummary> | null;
+  getArticle(slug: string, now?: Date): Article | null;
+  getPublishedSlugs(now?: Date): string[];
+  getCategories(): Category[];
+  getCategory(slug: string): Category | null;
+  getArticlesByCategory(slug: string, page?: number, now?: Date): Paginated<ArticleSummary> | null;
+  getTags(now?: Date): Tag[];
+  getTag(slug: string, now?: Date): Tag | null;
+  getArticlesByTag(slug: string, page?: number, now?: Date): Paginated<ArticleSummary> | null;
+  getAuthors(): Author[];
+  getAuthor(id: string): Author | null;
+  getArticlesByAuthor(id: string, page?: number, now?: Date): Paginated<ArticleSummary> | null;
+  getNeighbours(slug: string, now?: Date): Neighbours;
+  getRelatedArticles(slug: string, limit?: number, now?: Date): ArticleSummary[];
+  getStats(now?: Date): ContentStats;
+};
+
+export type IndexInput = { categories: Category[]; authors: Author[]; articles: ArticleRecord[] };
+
+/** Position in the newest-first order: a smaller rank is newer. */
+type Entry = ArticleRecord & { rank: number };
+
+const HTML_CACHE_SIZE = 500;
+const tagCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+export function createContentIndex(input: IndexInput): ContentIndex {
+  const entries: Entry[] = [...input.articles]
+    .sort((a, b) => b.time - a.time || compareText(a.summary.slug, b.summary.slug))
+    .map((record, rank) => ({ ...record, rank }));
+  const bySlug = new Map(entries.map((entry) => [entry.summary.slug, entry]));
+
+  const categories = new Map(input.categories.map((category) => [category.slug, category]));
+  const authors = new Map(input.authors.map((author) => [author.id, author]));
+  const byCategory = new Map<string, Entry[]>(input.categories.map((category) => [category.slug, []]));
+  const byAuthor = new Map<string, Entry[]>(input.authors.map((author) => [author.id, []]));
+  const byTag = new Map<string, Entry[]>();
+  const tags = new Map<string, Tag>();
+  for (const entry of entries) {
+    for (const category of entry.summary.categories) byCategory.get(category.slug)?.push(entry);
+    for (const author of entry.summary.authors) byAuthor.get(author.id)?.push(entry);
+    for (const tag of entry.summary.tags) {
+      tags.set(tag.slug, tags.get(tag.slug) ?? tag);
+      const list = byTag.get(tag.slug) ?? [];
+      list.push(entry);
+      byTag.set(tag.slug, list);
+    }
+  }
+  const sortedTags = [...tags.values()].sort((a, b) => tagCollator.compare(a.name, b.name) || compareText(a.slug, b.slug));
+  const html = new Map<string, string>();
+
+  /** Rank of the newest article that is out at `now`; everything before it is scheduled. */
+  const firstPublished = (now: Date): number => {
+    const time = now.getTime();
+    let low = 0;
+    let high = entries.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((entries[middle]?.time ?? 0) > time) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+
+  /** Index of the first entry in `list` (ordered by rank) that is published. */
+  const publishedStart = (list: readonly Entry[], first: number): number => {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((list[middle]?.rank ?? 0) < first) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+
+  const paginate = (list: readonly Entry[], page: number | undefined, now: Date): Paginated<ArticleSummary> | null => {
+    const current = page ?? 1;
+    const start = publishedStart(list, firstPublished(now));
+    const totalItems = list.length - start;
+    const pageSize = site.pageSize;
+    const totalPages = Math.max(1, Math.ceil(totalItems / pageSize));
+    if (!Number.isInteger(current) || current < 1 || current > totalPages) return null;
+    const from = start + (current - 1) * pageSize;
+    const items = list.slice(from, from + pageSize).map((entry) => entry.summary);
+    return { items, page: current, totalPages, totalItems, pageSize };
+  };
+
+  const published = (slug: string, now: Date): Entry | undefined => {
+    const entry = bySlug.get(slug);
+    return entry && entry.time <= now.getTime() ? entry : undefined;
+  };
+
+  const hasPublished = (list: readonly Entry[] | undefined, now: Date): boolean => {
+    const oldest = list?.[list.length - 1];
+    return oldest !== undefined && oldest.rank >= firstPublished(now);
+  };
+
+  const renderBody = (entry: Entry): string => {
+    const cached = html.get(entry.summary.slug);
+    if (cached !== undefined) {
+      html.delete(entry.summary.slug);
+      html.set(entry.summary.slug, cached);
+      return cached;
+    }
+    const split = splitFrontMatter(fs.readFileSync(entry.file, 'utf8'));
+    const rendered = renderMarkdown(split.ok ? split.body : '');
+    html.set(entry.summary.slug, rendered);
+    // Bounded, so a long-running server with a large archive does not keep every body.
+    if (html.size > HTML_CACHE_SIZE) html.delete(html.keys().next().value ?? '');
+    return rendered;
+  };
+
+  return {
+    getLatestArticles: (page, now = new Date()) => paginate(entries, page, now),
+
+    getArticle: (slug, now = new Date()) => {
+      const entry = published(slug, now);
+      return entry ? { ...entry.summary, html: renderBody(entry) } : null;
+    },
+
+    getPublishedSlugs: (now = new Date()) => entries.slice(firstPublished(now)).map((entry) => entry.summary.slug),
+
+    getCategories: () => [...categories.values()],
+    getCategory: (slug) => categories.get(slug) ?? null,
+    getArticlesByCategory: (slug, page, now = new Date()) => {
+      const list = byCategory.get(slug);
+      return list ? paginate(list, page, now) : null;
+    },
+
+    getTags: (now = new Date()) => sortedTags.filter((tag) => hasPublished(byTag.get(tag.slug), now)),
+    getTag: (slug, now = new Date()) => {
+      const tag = tags.get(slug);
+      return tag && hasPublished(byTag.get(slug), now) ? tag : null;
+    },
+    getArticlesByTag: (slug, page, now = new Date()) => {
+      const list = byTag.get(slug);
+      return list && hasPublished(list, now) ? paginate(list, page, now) : null;
+    },
+
+    getAuthors: () => [...authors.values()],
+    getAuthor: (id) => authors.get(id) ?? null,
+    getArticlesByAuthor: (id, page, now = new Date()) => {
+      const list = byAuthor.get(id);
+      return list ? paginate(list, page, now) : null;
+    },
+
+    getNeighbours: (slug, now = new Date()) => {
+      const entry = published(slug, now);
+      if (!entry) return { previous: null, next: null };
+      const newer = entries[entry.rank - 1];
+      return {
+        previous: entries[entry.rank + 1]?.summary ?? null,
+        next: newer && newer.time <= now.getTime() ? newer.summary : null,
+      };
+    },
+
+    getRelatedArticles: (slug, limit = site.relatedCount, now = new Date()) => {
+      const entry = published(slug, now);
+      if (!entry || !Number.isInteger(limit) || limit < 1) return [];
+      const first = firstPublished(now);
+      const lists = [
+        ...entry.summary.categories.map((category) => byCategory.get(category.slug) ?? []),
+        ...entry.summary.tags.map((tag) => byTag.get(tag.slug) ?? []),
+      ];
+      return mergeNewestFirst(lists, first, limit, entry.rank).map((related) => related.summary);
+    },
+
+    getStats: (now = new Date()) => ({
+      articles: entries.length,
+      drafts: entries.filter((entry) => entry.summary.draft).length,
+      scheduled: firstPublished(now),
+      authors: authors.size,
+      categories: categories.size,
+    }),
+  };
+
+  /** The newest `limit` published entries across rank-ordered lists, without `exclude` or repeats. */
+  function mergeNewestFirst(lists: readonly Entry[][], first: number, limit: number, exclude: number): Entry[] {
+    const positions = lists.map((list) => publishedStart(list, first));
+    const result: Entry[] = [];
+    let lastRank = -1;
+    while (result.length < limit) {
+      let best = -1;
+      for (let index = 0; index < lists.length; index += 1) {
+        const candidate = lists[index]?.[positions[index] ?? 0];
+        const bestEntry = best === -1 ? undefined : lists[best]?.[positions[best] ?? 0];
+        if (candidate && (!bestEntry || candidate.rank < bestEntry.rank)) best = index;
+      }
+      if (best === -1) break;
+      const chosen = lists[best]?.[positions[best] ?? 0];
+      positions[best] = (positions[best] ?? 0) + 1;
+      if (!chosen || chosen.rank === exclude || chosen.rank === lastRank) continue;
+      result.push(chosen);
+      lastRank = chosen.rank;
+    }
+    return result;
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,230 @@
+import 'server-only';
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { imageSize } from 'image-size';
+
+import { isFileSlug, slugify, textDirection } from '@/lib/content/fields';
+import { type DisplayPath, notASlugMessage, readText } from '@/lib/content/files';
+import { analyzeMarkdown, normalizeSpace } from '@/lib/content/markdown';
+import type { ContentProblem } from '@/lib/content/problems';
+import {
+  type ArticleFrontMatter,
+  type ArticleImage,
+  type ArticleSummary,
+  type Author,
+  type Category,
+  type Tag,
+  createArticleFrontMatterSchema,
+} from '@/lib/content/schema';
+import { isRecord, issuesToProblems, parseYaml, splitFrontMatter, withoutNulls } from '@/lib/content/source';
+import { site } from '@/lib/site';
+
+/** An article as the index keeps it: the summary, and where to find the body later. */
+export type ArticleRecord = { summary: ArticleSummary; file: string; time: number };
+
+type ArticlesContext = {
+  root: string;
+  display: DisplayPath;
+  problems: ContentProblem[];
+  /** Lower-cased name → valid category. */
+  categories: ReadonlyMap<string, Category>;
+  /** Lower-cased name → name as written, including categories.yml entries with problems. */
+  categoryNames: ReadonlyMap<string, string>;
+  authors: ReadonlyMap<string, Author>;
+  knownAuthorIds: ReadonlySet<string>;
+  publicDir: string;
+  includeDrafts: boolean;
+};
+
+type Size = { width: number; height: number };
+const MARKDOWN_LIKE = /\.(?:md|markdown|mdown|mkd|mdx)$/i;
+
+/** Markdown files of a folder, its own files before its subfolders', each in name order. */
+function listArticleFiles(directory: string, display: DisplayPath, problems: ContentProblem[]): string[] {
+  const entries = fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const absolute = path.join(directory, entry.name);
+    const stat = entry.isSymbolicLink() ? fs.statSync(absolute, { throwIfNoEntry: false }) : entry;
+    if (stat?.isDirectory()) {
+      folders.push(absolute);
+    } else if (stat?.isFile() && entry.name.endsWith('.md')) {
+      files.push(absolute);
+    } else if (MARKDOWN_LIKE.test(entry.name)) {
+      problems.push({
+        file: display(absolute),
+        line: 1,
+        field: 'file',
+        message: `"${entry.name}" is not read; article files must end in .md`,
+      });
+    }
+  }
+  return [...files, ...folders.flatMap((folder) => listArticleFiles(folder, display, problems))];
+}
+
+export function loadArticles(context: ArticlesContext): ArticleRecord[] {
+  const { root, display, problems } = context;
+  const directory = path.join(root, 'articles');
+  if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
+    problems.push({
+      file: display(directory),
+      line: 1,
+      field: 'file',
+      message: `the articles folder is missing; add one file per article, e.g. ${display(path.join(directory, 'budget-vote.md'))}`,
+    });
+    return [];
+  }
+
+  const schemas = createArticleFrontMatterSchema({
+    authorIds: context.knownAuthorIds,
+    categoryNames: context.categoryNames,
+    authorsDir: `${display(path.join(root, 'authors'))}/`,
+  });
+  const knownFields = schemas.knownFields;
+  const slugOwners = new Map<string, string>();
+  const tags = new Map<string, Tag>();
+  const imageSizes = new Map<string, Size | string>();
+  const records: ArticleRecord[] = [];
+
+  for (const absolute of listArticleFiles(directory, display, problems)) {
+    const file = display(absolute);
+    const fileName = path.basename(absolute);
+    const slug = fileName.slice(0, -'.md'.length);
+    const before = problems.length;
+    if (!isFileSlug(slug)) {
+      problems.push({ file, line: 1, field: 'file', message: notASlugMessage(fileName) });
+    } else {
+      const owner = slugOwners.get(slug);
+      if (owner !== undefined) {
+        problems.push({
+          file,
+          line: 1,
+          field: 'file',
+          message: `slug "${slug}" is also used by ${owner}; rename one of them`,
+        });
+      } else {
+        slugOwners.set(slug, file);
+      }
+    }
+
+    const raw = readText(absolute, display, problems);
+    if (raw === undefined) continue;
+    const split = splitFrontMatter(raw);
+    if (!split.ok) {
+      problems.push({ file, line: 1, field: 'front matter', message: split.message });
+      continue;
+    }
+    const source = parseYaml(split.yaml, file, 2);
+    problems.push(...source.problems);
+    if (source.problems.length > 0) continue;
+    const data = withoutNulls(source.data ?? {});
+    if (!isRecord(data)) {
+      problems.push({ file, line: 2, field: 'front matter', message: 'must be fields, one per line, e.g. title: "Parliament passes budget"' });
+      continue;
+    }
+
+    const parsed = schemas.frontMatter.safeParse(data);
+    const issues = [...(parsed.error?.issues ?? [])];
+    for (const relations of schemas.relations) {
+      const checked = relations.safeParse(data);
+      issues.push(...(checked.error?.issues ?? []).filter((issue) => issue.code === 'custom' && issue.params?.relation === true));
+    }
+    problems.push(...issuesToProblems(issues, source, file, { knownFields, wholeField: 'front matter' }));
+    if (!parsed.success) continue;
+
+    const frontMatter = parsed.data;
+    let size: Size | undefined;
+    if (frontMatter.image !== undefined) {
+      const result = readImageSize(path.join(context.publicDir, frontMatter.image), display, imageSizes);
+      if (typeof result === 'string') {
+        problems.push({ file, line: source.lineOf(['image']), field: 'image', message: result });
+      } else {
+        size = result;
+      }
+    }
+    if (problems.length > before) continue;
+    if (frontMatter.draft && !context.includeDrafts) continue;
+
+    const summary = summarize(slug, frontMatter, split.body, size, context, tags);
+    if (summary) records.push({ summary, file: absolute, time: frontMatter.date.time });
+  }
+  return records;
+}
+
+function readImageSize(absolute: string, display: DisplayPath, cache: Map<string, Size | string>): Size | string {
+  const cached = cache.get(absolute);
+  if (cached !== undefined) return cached;
+  let result: Size | string;
+  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) {
+    result = `file ${display(absolute)} does not exist`;
+  } else {
+    try {
+      const { width, height, orientation } = imageSize(fs.readFileSync(absolute));
+      // EXIF orientations 5–8 are rotated a quarter turn: the picture shows height × width.
+      result = orientation !== undefined && orientation >= 5 ? { width: height, height: width } : { width, height };
+    } catch {
+      result = `cannot read the size of ${display(absolute)}; use a JPEG, PNG, WebP, AVIF, GIF or SVG file`;
+    }
+  }
+  cache.set(absolute, result);
+  return result;
+}
+
+function summarize(
+  slug: string,
+  frontMatter: ArticleFrontMatter,
+  body: string,
+  size: Size | undefined,
+  context: ArticlesContext,
+  tags: Map<string, Tag>,
+): ArticleSummary | undefined {
+  const authors = unique(frontMatter.author).map((id) => context.authors.get(id));
+  const categories = unique(frontMatter.categories).map((name) => context.categories.get(name.toLowerCase()));
+  // A broken author file or categories entry is already reported in its own file.
+  if (!authors.every(isDefined) || !categories.every(isDefined)) return undefined;
+
+  const articleTags = new Map<string, Tag>();
+  for (const name of frontMatter.tags ?? []) {
+    const tagSlug = slugify(name);
+    const tag = tags.get(tagSlug) ?? { slug: tagSlug, name };
+    tags.set(tagSlug, tag);
+    articleTags.set(tagSlug, tag);
+  }
+
+  const facts = analyzeMarkdown(body);
+  const summary: ArticleSummary = {
+    slug,
+    title: frontMatter.title,
+    date: frontMatter.date.iso,
+    authors,
+    categories,
+    tags: [...articleTags.values()],
+    excerpt: frontMatter.excerpt ? normalizeSpace(frontMatter.excerpt) : facts.excerpt,
+    draft: frontMatter.draft,
+    lang: frontMatter.lang,
+    dir: textDirection(frontMatter.lang),
+    wordCount: facts.wordCount,
+    readingMinutes: Math.max(1, Math.ceil(facts.wordCount / site.wordsPerMinute)),
+  };
+  if (frontMatter.updated) summary.updated = frontMatter.updated.iso;
+  if (frontMatter.source) summary.source = frontMatter.source;
+  if (frontMatter.image !== undefined && size) {
+    const image: ArticleImage = { src: frontMatter.image, alt: frontMatter.imageAlt ?? '', ...size };
+    if (frontMatter.imageCaption) image.caption = frontMatter.imageCaption;
+    if (frontMatter.imageCredit) image.credit = frontMatter.imageCredit;
+    summary.image = image;
+  }
+  return summary;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

@@ -1,0 +1,210 @@
+import 'server-only';
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { isFileSlug, slugify } from '@/lib/content/fields';
+import { type DisplayPath, displayPathFor, notASlugMessage, readText } from '@/lib/content/files';
+import { type ArticleRecord, loadArticles } from '@/lib/content/load-articles';
+import { markdownToPlainText } from '@/lib/content/markdown';
+import { type ContentProblem, sortProblems } from '@/lib/content/problems';
+import { type Author, type Category, authorFrontMatterSchema, categoryEntrySchema } from '@/lib/content/schema';
+import {
+  isRecord,
+  issuesToProblems,
+  parseYaml,
+  splitFrontMatter,
+  withoutNulls,
+} from '@/lib/content/source';
+
+export type LoadOptions = {
+  /** Keep drafts in the index (they are validated either way). */
+  includeDrafts?: boolean;
+  /** Where `image: /images/x.jpg` is looked up; default: `public` next to the content folder. */
+  publicDir?: string;
+};
+
+export type LoadedContent = {
+  categories: Category[];
+  authors: Author[];
+  articles: ArticleRecord[];
+  problems: ContentProblem[];
+};
+
+/** Reads, validates and summarizes everything under `rootDir`; never throws for bad content. */
+export function readContent(rootDir: string, options: LoadOptions = {}): LoadedContent {
+  const root = path.resolve(/* turbopackIgnore: true */ rootDir);
+  const display = displayPathFor(root);
+  const problems: ContentProblem[] = [];
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    problems.push({
+      file: display(root),
+      line: 1,
+      field: 'file',
+      message: 'the content folder does not exist; it holds articles/, authors/ and categories.yml',
+    });
+    return { categories: [], authors: [], articles: [], problems };
+  }
+
+  const categories = loadCategories(root, display, problems);
+  const authors = loadAuthors(root, display, problems);
+  const articles = loadArticles({
+    root,
+    display,
+    problems,
+    categories: categories.byName,
+    categoryNames: categories.names,
+    authors: authors.byId,
+    knownAuthorIds: authors.knownIds,
+    publicDir: path.resolve(/* turbopackIgnore: true */ options.publicDir ?? path.join(path.dirname(root), 'public')),
+    includeDrafts: options.includeDrafts ?? false,
+  });
+
+  return {
+    categories: categories.list,
+    authors: [...authors.byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id)),
+    articles,
+    problems: sortProblems(problems),
+  };
+}
+
+type LoadedCategories = {
+  list: Category[];
+  /** Lower-cased name → valid category. */
+  byName: Map<string, Category>;
+  /** Lower-cased name → name as written, including entries with problems. */
+  names: Map<string, string>;
+};
+
+function loadCategories(root: string, display: DisplayPath, problems: ContentProblem[]): LoadedCategories {
+  const absolute = path.join(root, 'categories.yml');
+  const file = display(absolute);
+  const result: LoadedCategories = { list: [], byName: new Map(), names: new Map() };
+  if (!fs.existsSync(absolute)) {
+    problems.push({
+      file,
+      line: 1,
+      field: 'file',
+      message: 'is missing; create it with a list of categories, e.g. - { name: Politics, description: "Parliament and parties" }',
+    });
+    return result;
+  }
+  const raw = readText(absolute, display, problems);
+  if (raw === undefined) return result;
+  const source = parseYaml(raw, file, 1, 'yaml');
+  problems.push(...source.problems);
+  if (source.problems.length > 0) return result;
+  if (!Array.isArray(source.data)) {
+    problems.push({
+      file,
+      line: 1,
+      field: 'categories',
+      message: 'must be a list of categories, e.g. - { name: Politics, description: "Parliament and parties" }',
+    });
+    return result;
+  }
+
+  const bySlug = new Map<string, Category>();
+  const knownFields = Object.keys(categoryEntrySchema.shape);
+  source.data.forEach((entry: unknown, index) => {
+    const parsed = categoryEntrySchema.safeParse(withoutNulls(entry));
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] }));
+      problems.push(...issuesToProblems(issues, source, file, { knownFields, wholeField: 'categories' }));
+      // Articles naming a broken entry are not reported twice.
+      const name = isRecord(entry) && typeof entry.name === 'string' ? entry.name.trim() : '';
+      if (name !== '' && !result.names.has(name.toLowerCase())) result.names.set(name.toLowerCase(), name);
+      return;
+    }
+    const { name, description } = parsed.data;
+    const slug = parsed.data.slug ?? slugify(name);
+    const line = source.lineOf([index]);
+    if (result.names.has(name.toLowerCase())) {
+      problems.push({ file, line, field: 'name', message: `"${name}" is listed twice; keep one entry` });
+      return;
+    }
+    if (slug === '') {
+      problems.push({
+        file,
+        line,
+        field: 'slug',
+        message: `cannot be made from the name "${name}"; add slug: with lower-case letters, digits and hyphens`,
+      });
+      return;
+    }
+    const clash = bySlug.get(slug);
+    if (clash) {
+      problems.push({
+        file,
+        line,
+        field: 'slug',
+        message: `"${slug}" is also the slug of "${clash.name}"; give one of them its own slug: field`,
+      });
+      return;
+    }
+    const category: Category = { slug, name, description };
+    bySlug.set(slug, category);
+    result.byName.set(name.toLowerCase(), category);
+    result.names.set(name.toLowerCase(), name);
+    result.list.push(category);
+  });
+  return result;
+}
+
+type LoadedAuthors = { byId: Map<string, Author>; knownIds: Set<string> };
+
+function loadAuthors(root: string, display: DisplayPath, problems: ContentProblem[]): LoadedAuthors {
+  const directory = path.join(root, 'authors');
+  const result: LoadedAuthors = { byId: new Map(), knownIds: new Set() };
+  if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
+    problems.push({
+      file: display(directory),
+      line: 1,
+      field: 'file',
+      message: `the authors folder is missing; add one file per author, e.g. ${display(path.join(directory, 'jane-doe.md'))}`,
+    });
+    return result;
+  }
+  const names = fs
+    .readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+  const knownFields = Object.keys(authorFrontMatterSchema.shape);
+  for (const name of names) {
+    const absolute = path.join(directory, name);
+    const file = display(absolute);
+    const id = name.slice(0, -'.md'.length);
+    const before = problems.length;
+    if (!isFileSlug(id)) {
+      problems.push({ file, line: 1, field: 'file', message: notASlugMessage(name) });
+    } else {
+      result.knownIds.add(id);
+    }
+    const raw = readText(absolute, display, problems);
+    if (raw === undefined) continue;
+    const split = splitFrontMatter(raw);
+    if (!split.ok) {
+      problems.push({ file, line: 1, field: 'front matter', message: split.message });
+      continue;
+    }
+    const source = parseYaml(split.yaml, file, 2);
+    problems.push(...source.problems);
+    if (source.problems.length > 0) continue;
+    const data = source.data ?? {};
+    if (!isRecord(data)) {
+      problems.push({ file, line: 2, field: 'front matter', message: 'must be fields, one per line, e.g. name: "Jane Doe"' });
+      continue;
+    }
+    const parsed = authorFrontMatterSchema.safeParse(withoutNulls(data));
+    if (!parsed.success) {
+      problems.push(...issuesToProblems(parsed.error.issues, source, file, { knownFields, wholeField: 'front matter' }));
+      continue;
+    }
+    if (problems.length > before) continue;
+    const author: Author = { id, name: parsed.data.name, bio: markdownToPlainText(split.body) };
+    if (parsed.data.role) author.role = parsed.data.role;
+    result.byId.set(id, author);
+  }
+  return result;
+}

@@ -1,0 +1,137 @@
+import 'server-only';
+
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { toString } from 'mdast-util-to-string';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { type Processor, unified } from 'unified';
+
+import { rehypeArticleElements, rehypeHeadingIds } from '@/lib/content/rehype-article';
+
+export const EXCERPT_LIMIT = 300;
+
+// Elements removed together with everything inside them, so their text does
+// not leak into the article either.
+const STRIPPED = ['script', 'style', 'iframe', 'object', 'embed', 'form', 'button', 'select', 'textarea', 'noscript', 'template'];
+
+/**
+ * GitHub's sanitizing rules plus a few harmless inline and figure elements.
+ * `id`s written by editors keep the `user-content-` prefix (so they cannot
+ * clobber page globals); heading ids are added after sanitizing.
+ */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'figure', 'figcaption', 'mark', 'small', 'cite', 'time'],
+  strip: STRIPPED,
+  protocols: { ...defaultSchema.protocols, srcSet: ['http', 'https'] },
+};
+
+/**
+ * The GFM constructs that change an excerpt or a word count: tables and
+ * footnotes. Autolinks, strikethrough and task lists leave the words as they
+ * are but double the parse time, which matters when every article of a large
+ * archive is read at start.
+ */
+function remarkTablesAndFootnotes(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
+}
+
+const parser = unified().use(remarkParse).use(remarkTablesAndFootnotes).freeze();
+
+const renderer = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  // An empty prefix here: sanitizing adds `user-content-` to footnote ids, and
+  // rehypeArticleElements points the footnote links at the prefixed ids.
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeHeadingIds)
+  .use(rehypeArticleElements)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Safe HTML for an article body. */
+export function renderMarkdown(markdown: string): string {
+  return String(renderer.processSync(markdown));
+}
+
+export type MarkdownFacts = { excerpt: string; wordCount: number };
+
+/** Excerpt and word count from one parse of the body (no HTML is produced). */
+export function analyzeMarkdown(markdown: string): MarkdownFacts {
+  const tree = parser.parse(markdown);
+  const first = tree.children.find(
+    (node) => node.type === 'paragraph' && normalizeSpace(plain(node)) !== '',
+  );
+  const excerpt = first ? truncateAtWord(normalizeSpace(plain(first)), EXCERPT_LIMIT) : '';
+  return { excerpt, wordCount: countWords(collectText(tree)) };
+}
+
+/** Markdown reduced to plain text, one paragraph per block (for author bios). */
+export function markdownToPlainText(markdown: string): string {
+  const tree: MdastRoot = parser.parse(markdown);
+  return tree.children
+    .map((node) => normalizeSpace(plain(node)))
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n');
+}
+
+/** Text of a node without image descriptions or raw HTML tags. */
+function plain(node: MdastNodes): string {
+  return toString(node, { includeImageAlt: false, includeHtml: false });
+}
+
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** At most `limit` characters, cut at a word boundary and ending in an ellipsis. */
+export function truncateAtWord(text: string, limit: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= limit) return text;
+  const head = characters.slice(0, limit - 1).join('');
+  const endsOnWord = /\s/.test(characters[limit - 1] ?? '');
+  const boundary = endsOnWord ? -1 : head.search(/\s\S*$/);
+  const cut = boundary > 0 ? head.slice(0, boundary) : head;
+  return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}
+
+const PHRASING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'footnoteReference']);
+
+/** Text of the tree with blocks separated, so words in adjacent blocks do not merge. */
+function collectText(tree: MdastRoot): string {
+  const parts: string[] = [];
+  const walk = (node: MdastNodes): void => {
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+      parts.push(node.value, node.type === 'code' ? ' ' : '');
+    } else if (node.type === 'break') {
+      parts.push(' ');
+    } else if ('children' in node) {
+      for (const child of node.children) walk(child);
+      if (!PHRASING.has(node.type)) parts.push(' ');
+    }
+  };
+  walk(tree);
+  return parts.join('');
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+export function countWords(text: string): number {
+  let count = 0;
+  for (const token of text.split(/\s+/)) {
+    if (WORD.test(token)) count += 1;
+  }
+  return count;
+}

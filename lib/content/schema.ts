@@ -1,0 +1,291 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+import {
+  DATE_EXAMPLE,
+  canonicalLanguageTag,
+  isNameSlug,
+  parseDateTime,
+  slugify,
+} from '@/lib/content/fields';
+import { closestMatch, listNames } from '@/lib/content/problems';
+import { site } from '@/lib/site';
+
+// ─── What the site reads ────────────────────────────────────────────────────
+
+export const categorySchema = z.object({ slug: z.string(), name: z.string(), description: z.string() });
+export const authorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string().optional(),
+  bio: z.string(),
+});
+export const tagSchema = z.object({ slug: z.string(), name: z.string() });
+export const articleImageSchema = z.object({
+  src: z.string(),
+  alt: z.string(),
+  caption: z.string().optional(),
+  credit: z.string().optional(),
+  width: z.number(),
+  height: z.number(),
+});
+export const articleSummarySchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  /** ISO 8601 in UTC. */
+  date: z.string(),
+  updated: z.string().optional(),
+  authors: z.array(authorSchema),
+  source: z.string().optional(),
+  /** The primary category first. */
+  categories: z.array(categorySchema),
+  tags: z.array(tagSchema),
+  excerpt: z.string(),
+  image: articleImageSchema.optional(),
+  draft: z.boolean(),
+  lang: z.string(),
+  dir: z.enum(['ltr', 'rtl']),
+  wordCount: z.number(),
+  readingMinutes: z.number(),
+});
+export const articleSchema = articleSummarySchema.extend({ html: z.string() });
+
+export type Category = z.infer<typeof categorySchema>;
+export type Author = z.infer<typeof authorSchema>;
+export type Tag = z.infer<typeof tagSchema>;
+export type ArticleImage = z.infer<typeof articleImageSchema>;
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+export type Article = z.infer<typeof articleSchema>;
+
+// ─── What editors write ─────────────────────────────────────────────────────
+
+function mustBeText(input: unknown): string {
+  if (typeof input === 'number' || typeof input === 'boolean') {
+    return `must be text; put it in quotes, e.g. "${String(input)}"`;
+  }
+  return 'must be text, not a list or a group of fields';
+}
+
+/** Text that is trimmed; `required` is the message for a missing or empty value. */
+function text(required?: string) {
+  const base = z
+    .string({ error: (issue) => (issue.input === undefined && required ? required : mustBeText(issue.input)) })
+    .trim();
+  return required ? base.min(1, required) : base;
+}
+
+const optionalText = () => text().optional();
+
+/** `value` or `[value, …]`, as editors write one author or several. */
+function oneOrMany<T extends z.ZodType>(item: T, required: string, shape: string) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' || typeof value === 'number' ? [value] : value),
+    z
+      .array(item, { error: (issue) => (issue.input === undefined ? required : shape) })
+      .min(1, required),
+  );
+}
+
+function dateTime(required?: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined && required
+          ? required
+          : `${JSON.stringify(issue.input)} is not an ISO 8601 date; write it like ${DATE_EXAMPLE}`,
+    })
+    .transform((value, ctx) => {
+      const parsed = parseDateTime(value);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.message, input: value });
+        return z.NEVER;
+      }
+      return { text: value.trim(), iso: parsed.iso, time: parsed.time };
+    });
+}
+
+export type ArticleSchemaContext = {
+  /** Known author ids (file names in the authors folder). */
+  authorIds: ReadonlySet<string>;
+  /** Lower-cased category name → the name as written in categories.yml. */
+  categoryNames: ReadonlyMap<string, string>;
+  /** Where authors live, as the editor sees it, e.g. `content/authors/`. */
+  authorsDir: string;
+};
+
+export const TITLE_LIMIT = 200;
+const HTML_TAG = /<\/?[a-z][^>]*>/i;
+
+export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
+  const authorIds = [...context.authorIds].sort();
+  const categoryNames = [...context.categoryNames.values()];
+  const authorExample = authorIds[0] ?? 'jane-doe';
+
+  const authorId = z
+    .union([z.string(), z.number()], { error: `must be an author id, e.g. ${authorExample}` })
+    .transform((value) => String(value).trim())
+    .superRefine((id, ctx) => {
+      if (context.authorIds.has(id)) return;
+      const guess = closestMatch(id, authorIds);
+      const hint = guess
+        ? `did you mean "${guess}"?`
+        : `known authors: ${authorIds.length ? listNames(authorIds) : 'none yet'}.`;
+      ctx.addIssue({ code: 'custom', message: `unknown author "${id}"; ${hint} Authors are files in ${context.authorsDir}` });
+    });
+
+  const categoryName = z
+    .union([z.string(), z.number()], { error: 'must be a category name from categories.yml' })
+    .transform((value, ctx) => {
+      const name = String(value).trim();
+      const known = context.categoryNames.get(name.toLowerCase());
+      if (known !== undefined) return known;
+      const guess = closestMatch(name, categoryNames);
+      const hint = guess
+        ? `did you mean "${guess}"?`
+        : categoryNames.length > 0
+          ? `use one of: ${listNames(categoryNames)}`
+          : 'categories.yml lists none yet';
+      ctx.addIssue({ code: 'custom', message: `unknown category "${name}"; ${hint}` });
+      return z.NEVER;
+    });
+
+  const tagName = z
+    .union([z.string(), z.number()], { error: 'each tag must be a word or phrase' })
+    .transform((value) => String(value).trim())
+    .superRefine((name, ctx) => {
+      if (slugify(name) === '') {
+        ctx.addIssue({ code: 'custom', message: `"${name}" has no letters or digits; write the tag as a word` });
+      }
+    });
+
+  const fields = {
+    title: text('is required; add a headline, e.g. title: "Parliament passes budget"').superRefine((title, ctx) => {
+      const length = [...title].length;
+      if (length > TITLE_LIMIT) {
+        ctx.addIssue({ code: 'custom', message: `is ${length} characters long; the limit is ${TITLE_LIMIT}` });
+      }
+      if (HTML_TAG.test(title)) {
+        ctx.addIssue({ code: 'custom', message: 'must be plain text; remove the HTML tags' });
+      }
+    }),
+    date: dateTime(`is required; add the publication time, e.g. date: ${DATE_EXAMPLE}`),
+    updated: dateTime().optional(),
+    author: oneOrMany(
+      authorId,
+      `is required; add an author id from ${context.authorsDir}, e.g. author: ${authorExample}`,
+      'must be an author id or a list of author ids',
+    ),
+    source: optionalText(),
+    categories: oneOrMany(
+      categoryName,
+      categoryNames.length > 0
+        ? `is required; list at least one of: ${listNames(categoryNames)}`
+        : 'is required; list at least one category from categories.yml',
+      'must be a list of category names',
+    ),
+    tags: z
+      .preprocess(
+        (value) => (typeof value === 'string' || typeof value === 'number' ? [value] : value),
+        z.array(tagName, { error: 'must be a list of tags, e.g. tags: [budget, parliament]' }),
+      )
+      .optional(),
+    excerpt: optionalText(),
+    image: optionalText().superRefine((image, ctx) => {
+      if (image !== undefined && (!image.startsWith('/') || image.startsWith('//') || image.split('/').includes('..'))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${image}" must be a path under public/ starting with /, e.g. /images/kabul.jpg`,
+        });
+      }
+    }),
+    imageAlt: optionalText(),
+    imageCaption: optionalText(),
+    imageCredit: optionalText(),
+    draft: z.boolean({ error: 'must be true or false' }).default(false),
+    lang: optionalText().transform((lang, ctx) => {
+      if (lang === undefined) return site.defaultLang;
+      const canonical = canonicalLanguageTag(lang);
+      if (canonical !== undefined) return canonical;
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${lang}" is not a BCP 47 language tag; use e.g. en, fa-AF, ps, ur`,
+      });
+      return z.NEVER;
+    }),
+  };
+
+  const frontMatter = z.strictObject(fields);
+
+  // Cross-field rules live in their own schemas: zod skips the refinements of
+  // an object with an invalid field, but editors should see these problems too.
+  const relation = { relation: true };
+  const dateRelations = z
+    .object({ date: fields.date, updated: fields.updated })
+    .superRefine((value, ctx) => {
+      if (value.updated && value.updated.time < value.date.time) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          params: relation,
+          message: `is before date (${value.date.text}); an update cannot precede publication`,
+        });
+      }
+    });
+  const imageRelations = z
+    .object({
+      image: fields.image,
+      imageAlt: fields.imageAlt,
+      imageCaption: fields.imageCaption,
+      imageCredit: fields.imageCredit,
+    })
+    .superRefine((value, ctx) => {
+      if (value.image !== undefined && !value.imageAlt) {
+        ctx.addIssue({
+          code: 'custom',
+          // Reported on the image line: that is where the picture is named.
+          path: ['image'],
+          params: { ...relation, field: 'imageAlt' },
+          message: 'is required when image is set; describe the picture for readers who cannot see it',
+        });
+      }
+      for (const field of ['imageAlt', 'imageCaption', 'imageCredit'] as const) {
+        if (value.image === undefined && value[field] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            params: relation,
+            message: `is only shown with a picture; add image or remove ${field}`,
+          });
+        }
+      }
+    });
+
+  return { frontMatter, relations: [dateRelations, imageRelations], knownFields: Object.keys(fields) };
+}
+
+export type ArticleFrontMatterSchemas = ReturnType<typeof createArticleFrontMatterSchema>;
+export type ArticleFrontMatter = z.infer<ArticleFrontMatterSchemas['frontMatter']>;
+
+export const categoryEntrySchema = z.strictObject({
+  name: text('is required; add the category name, e.g. name: Politics'),
+  description: text('is required; add a one-line description, e.g. description: "Parliament, parties and elections"'),
+  slug: optionalText().superRefine((slug, ctx) => {
+    if (slug !== undefined && !isNameSlug(slug)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${slug}" is not a valid slug; use lower-case letters, digits and hyphens, e.g. ${slugify(slug) || 'politics'}`,
+      });
+    }
+  }),
+});
+export const categoriesFileSchema = z.array(categoryEntrySchema, {
+  error: 'must be a list of categories, e.g. - { name: Politics, description: "Parliament and parties" }',
+});
+export type CategoryEntry = z.infer<typeof categoryEntrySchema>;
+
+export const authorFrontMatterSchema = z.strictObject({
+  name: text('is required; add the author\'s name, e.g. name: "Jane Doe"'),
+  role: optionalText(),
+});
+export type AuthorFrontMatter = z.infer<typeof authorFrontMatterSchema>;

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test: unit and component tests (vitest), then browser tests
+# (Playwright in Debian's Chromium) against a production build.
+# It gets what it needs by itself: node modules when missing, and Chromium and
+# PostgreSQL through apt-get when running as root (otherwise it names the command).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+chromium_path="${CHROMIUM_PATH:-$(command -v chromium || true)}"
+[ -n "$chromium_path" ] && [ -x "$chromium_path" ] || missing+=(chromium)
+if ! command -v pg_config >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing ${missing[*]} for the tests..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  else
+    echo "The tests need ${missing[*]}. Install it with:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+if [ ! -f node_modules/.package-lock.json ]; then
+  npm ci
+fi
+
+npx vitest run
+npx next build
+npx playwright test

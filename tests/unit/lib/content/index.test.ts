@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { BROKEN_ROOT, VALID_ROOT } from './helpers';
+
+// The site's getters read env once per module instance; each test loads a fresh one.
+async function siteContent(contentDir: string, nodeEnv = 'test') {
+  vi.stubEnv('DATELINE_CONTENT_DIR', contentDir);
+  vi.stubEnv('NODE_ENV', nodeEnv);
+  vi.resetModules();
+  return import('@/lib/content');
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-15T00:00:00Z'));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+});
+
+describe('the site getters', () => {
+  it('read the folder named by DATELINE_CONTENT_DIR and serve drafts outside production', async () => {
+    const content = await siteContent(VALID_ROOT);
+    expect(content.getPublishedSlugs()).toEqual(['kabul-water', 'draft-story', 'border-talks', 'budget-vote', 'dari-news']);
+    expect(content.getArticle('draft-story')?.draft).toBe(true);
+    expect(content.getLatestArticles()?.totalItems).toBe(5);
+    expect(content.getLatestArticles(2)).toBeNull();
+    expect(content.getCategory('money')?.name).toBe('Economy');
+    expect(content.getArticlesByCategory('afghanistan')?.items.map((item) => item.slug)).toEqual([
+      'kabul-water',
+      'border-talks',
+      'budget-vote',
+    ]);
+    expect(content.getTags().map((tag) => tag.slug)).toEqual(['border', 'budget', 'parliament', 'secret', 'water', 'حقوق-بشر']);
+    expect(content.getTag('inflation')).toBeNull();
+    expect(content.getArticlesByTag('budget')?.items.map((item) => item.slug)).toEqual(['kabul-water', 'budget-vote']);
+    expect(content.getAuthor('j-doe')?.name).toBe('Jane Doe');
+    expect(content.getAuthors()).toHaveLength(2);
+    expect(content.getArticlesByAuthor('amina-rahimi')?.totalItems).toBe(3);
+    expect(content.getNeighbours('border-talks')).toMatchObject({ previous: { slug: 'budget-vote' }, next: { slug: 'draft-story' } });
+    expect(content.getRelatedArticles('budget-vote').map((item) => item.slug)).toEqual(['kabul-water', 'draft-story', 'border-talks']);
+    expect(content.getRelatedArticles('budget-vote', 1).map((item) => item.slug)).toEqual(['kabul-water']);
+    expect(content.getCategories()).toHaveLength(5);
+  });
+
+  it('leave drafts out in production', async () => {
+    const content = await siteContent(VALID_ROOT, 'production');
+    expect(content.getArticle('draft-story')).toBeNull();
+    expect(content.getPublishedSlugs()).toEqual(['kabul-water', 'border-talks', 'budget-vote', 'dari-news']);
+  });
+
+  it('read the clock on every call, so a scheduled article appears when its time comes', async () => {
+    const content = await siteContent(VALID_ROOT);
+    expect(content.getArticle('scheduled-story')).toBeNull();
+    vi.setSystemTime(new Date('2099-12-01T04:30:00Z'));
+    expect(content.getArticle('scheduled-story')?.title).toBe('Central bank to publish inflation figures');
+    expect(content.getLatestArticles()?.items[0]?.slug).toBe('scheduled-story');
+    expect(content.getTag('inflation')).toEqual({ slug: 'inflation', name: 'inflation' });
+  });
+
+  it('throw one ContentError with the whole report when the content has problems, every time', async () => {
+    const content = await siteContent(BROKEN_ROOT);
+    let first: unknown;
+    try {
+      content.getLatestArticles();
+    } catch (error) {
+      first = error;
+    }
+    if (!(first instanceof content.ContentError)) throw new Error('expected a ContentError');
+    const report = first.message.split('\n');
+    expect(report).toHaveLength(29);
+    expect(report[0]).toBe(
+      'tests/fixtures/content/broken/categories.yml:5: description: is required; add a one-line description, e.g. description: "Parliament, parties and elections"',
+    );
+    expect(report.at(-1)).toBe('28 problems in 20 files');
+    expect(first.problems).toHaveLength(28);
+    // Memoized: the same error, not a second parse.
+    expect(() => content.getArticle('a')).toThrow(first);
+    let second: unknown;
+    try {
+      content.getArticle('a');
+    } catch (error) {
+      second = error;
+    }
+    expect(second).toBe(first);
+    expect(() => content.getCategories()).toThrow(content.ContentError);
+  });
+});

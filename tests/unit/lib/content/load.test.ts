@@ -1,0 +1,255 @@
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { type Article, type Author, type Category, loadContent } from '@/lib/content';
+
+import { NOW, TINY_SVG, VALID_ROOT, article, removeTrees, validFields, writeTree } from './helpers';
+
+afterAll(removeTrees);
+
+const janeDoe: Author = {
+  id: 'j-doe',
+  name: 'Jane Doe',
+  role: 'Kabul correspondent',
+  bio: 'Jane Doe covers parliament and the ministries from Kabul.\n\nShe joined Dateline in 2019.',
+};
+const aminaRahimi: Author = {
+  id: 'amina-rahimi',
+  name: 'Amina Rahimi',
+  bio: 'Amina Rahimi reports on security and the border provinces.',
+};
+const afghanistan: Category = { slug: 'afghanistan', name: 'Afghanistan', description: 'News from across Afghanistan.' };
+const government: Category = { slug: 'government', name: 'Government', description: 'Ministries, parliament and the courts.' };
+
+const budgetVoteHtml = [
+  '<p>The lower house approved the budget<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="user-content-footnote-label">1</a></sup> on Sunday.</p>',
+  '<h2 id="what-changes">What changes</h2>',
+  '<div class="table-scroll"><table>',
+  '<thead>',
+  '<tr>',
+  '<th>Ministry</th>',
+  '<th align="right">Change</th>',
+  '</tr>',
+  '</thead>',
+  '<tbody>',
+  '<tr>',
+  '<td>Health</td>',
+  '<td align="right">+12%</td>',
+  '</tr>',
+  '</tbody>',
+  '</table></div>',
+  '<h2 id="what-changes-1">What changes</h2>',
+  '<blockquote>',
+  '<p>"This is a budget for the provinces," the speaker said.</p>',
+  '</blockquote>',
+  '<ul>',
+  '<li>Schools</li>',
+  '<li>Roads</li>',
+  '</ul>',
+  '<p><img src="/images/parliament.svg" alt="Voting cards" title="The vote" loading="lazy" decoding="async"></p>',
+  '<p>Read the <a href="https://example.org/budget" rel="noopener">full text</a> or the <a href="/articles/kabul-water">summary</a>.</p>',
+  '<section data-footnotes="" class="footnotes"><h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>',
+  '<ol>',
+  '<li id="user-content-fn-1">',
+  '<p>The 1406 solar year budget. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>',
+  '</li>',
+  '</ol>',
+  '</section>',
+].join('\n');
+
+describe('loadContent over the valid fixture', () => {
+  const { index, problems } = loadContent(VALID_ROOT, { includeDrafts: true });
+
+  it('finds no problems', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('turns a file with every field into exactly the expected Article', () => {
+    const expected: Article = {
+      slug: 'budget-vote',
+      title: 'Parliament passes the 2027 budget after a late-night session',
+      date: '2026-11-02T05:00:00.000Z',
+      updated: '2026-11-02T07:30:00.000Z',
+      authors: [janeDoe, aminaRahimi],
+      source: 'DID Press',
+      categories: [government, afghanistan],
+      tags: [
+        { slug: 'budget', name: 'Budget' },
+        { slug: 'parliament', name: 'parliament' },
+      ],
+      excerpt: 'Lawmakers approved the spending plan by 151 votes to 40.',
+      image: {
+        src: '/images/parliament.svg',
+        alt: 'The parliament building in Kabul at dusk',
+        caption: 'Lawmakers met until after midnight.',
+        credit: 'Photo by Jane Doe',
+        width: 1200,
+        height: 800,
+      },
+      draft: false,
+      lang: 'en',
+      dir: 'ltr',
+      // Body words: 8 + 2 + 4 (table) + 2 + 10 (quote) + 2 (list) + 7 + 5 (footnote); image alt text is not read.
+      wordCount: 40,
+      readingMinutes: 1,
+      html: budgetVoteHtml,
+    };
+    expect(index.getArticle('budget-vote', NOW)).toStrictEqual(expected);
+  });
+
+  it('derives the excerpt from the first paragraph with text, skipping a picture-only one', () => {
+    const summary = index.getLatestArticles(1, NOW)?.items.find((item) => item.slug === 'kabul-water');
+    expect(summary?.excerpt).toBe(
+      "Wells in the western districts of Kabul have dropped by two metres in a year, according to the city's water authority. Residents say they now buy water from tankers twice a week.",
+    );
+    expect(summary?.wordCount).toBe(36);
+    expect(summary?.image).toBeUndefined();
+    expect(summary?.updated).toBeUndefined();
+    expect(summary?.source).toBeUndefined();
+  });
+
+  it('reads articles in subfolders, slugged by file name, with image sizes from a viewBox', () => {
+    const article = index.getArticle('border-talks', NOW);
+    expect(article?.date).toBe('2026-11-03T05:00:00.000Z');
+    expect(article?.categories.map((category) => category.slug)).toEqual(['security', 'afghanistan']);
+    expect(article?.image).toEqual({ src: '/images/border.svg', alt: 'The Torkham crossing', width: 640, height: 360 });
+  });
+
+  it('canonicalizes the language and writes Dari right to left', () => {
+    const article = index.getArticle('dari-news', NOW);
+    expect(article?.lang).toBe('fa-AF');
+    expect(article?.dir).toBe('rtl');
+    expect(article?.tags).toEqual([{ slug: 'حقوق-بشر', name: 'حقوق بشر' }]);
+    expect(article?.wordCount).toBe(9);
+    expect(article?.html).toBe('<p>این گزارش درباره وضعیت حقوق زنان در ولایات است.</p>');
+  });
+
+  it('reads categories in file order, with explicit slugs kept', () => {
+    expect(index.getCategories()).toEqual([
+      afghanistan,
+      government,
+      { slug: 'security', name: 'Security', description: 'Conflict, policing and the armed forces.' },
+      { slug: 'human-rights', name: 'Human Rights', description: 'Rights, freedoms and the people who defend them.' },
+      { slug: 'money', name: 'Economy', description: 'Trade, budgets and jobs.' },
+    ]);
+  });
+
+  it('reads authors sorted by name, with the bio as plain text and role only when given', () => {
+    expect(index.getAuthors()).toStrictEqual([aminaRahimi, janeDoe]);
+  });
+
+  it('counts everything for the checker', () => {
+    expect(index.getStats(NOW)).toEqual({ articles: 6, drafts: 1, scheduled: 1, authors: 2, categories: 5 });
+  });
+});
+
+describe('drafts', () => {
+  it('are served and listed when included', () => {
+    const { index } = loadContent(VALID_ROOT, { includeDrafts: true });
+    expect(index.getArticle('draft-story', NOW)?.draft).toBe(true);
+    expect(index.getPublishedSlugs(NOW)).toEqual(['kabul-water', 'draft-story', 'border-talks', 'budget-vote', 'dari-news']);
+    expect(index.getTag('secret', NOW)).toEqual({ slug: 'secret', name: 'secret' });
+  });
+
+  it('are left out entirely otherwise, tags included', () => {
+    const { index, problems } = loadContent(VALID_ROOT, { includeDrafts: false });
+    expect(problems).toEqual([]);
+    expect(index.getArticle('draft-story', NOW)).toBeNull();
+    expect(index.getPublishedSlugs(NOW)).toEqual(['kabul-water', 'border-talks', 'budget-vote', 'dari-news']);
+    expect(index.getTag('secret', NOW)).toBeNull();
+    expect(index.getArticlesByCategory('government', 1, NOW)?.items.map((item) => item.slug)).toEqual(['budget-vote']);
+    expect(index.getStats(NOW).drafts).toBe(0);
+  });
+
+  it('are left out by default', () => {
+    expect(loadContent(VALID_ROOT).index.getArticle('draft-story', NOW)).toBeNull();
+  });
+
+  it('are still validated when left out, so a broken draft is reported', () => {
+    const root = writeTree({
+      'articles/secret.md': article([...validFields({ title: null }), 'draft: true']),
+    });
+    const { problems } = loadContent(root, { includeDrafts: false });
+    expect(problems).toEqual([
+      {
+        file: 'content/articles/secret.md',
+        line: 1,
+        field: 'title',
+        message: 'is required; add a headline, e.g. title: "Parliament passes budget"',
+      },
+    ]);
+  });
+});
+
+describe('front matter values', () => {
+  it('accepts a single author or category as plain text, and several as a list', () => {
+    const root = writeTree({
+      'articles/one.md': article(validFields({ categories: 'Politics' })),
+      'articles/two.md': article(validFields({ author: '[j-doe, omar-khan]', categories: '[Security, politics]' })),
+    });
+    const { index, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    expect(index.getArticle('one', NOW)?.categories.map((category) => category.name)).toEqual(['Politics']);
+    const two = index.getArticle('two', NOW);
+    expect(two?.authors.map((author) => author.id)).toEqual(['j-doe', 'omar-khan']);
+    // Category names match without regard to case and come back as written in categories.yml.
+    expect(two?.categories.map((category) => category.name)).toEqual(['Security', 'Politics']);
+  });
+
+  it('truncates a long first paragraph at a word boundary, within 300 characters, with an ellipsis', () => {
+    const words = Array.from({ length: 80 }, (_, index) => `word${index}`).join(' ');
+    const root = writeTree({ 'articles/long.md': article(validFields(), `${words}\n\nSecond paragraph.`) });
+    const excerpt = loadContent(root).index.getArticle('long', NOW)?.excerpt ?? '';
+    expect(Array.from(excerpt).length).toBeLessThanOrEqual(300);
+    expect(excerpt.endsWith('…')).toBe(true);
+    const kept = excerpt.slice(0, -1);
+    expect(words.startsWith(`${kept} `)).toBe(true);
+    expect(kept).toBe(words.split(' ').slice(0, 44).join(' '));
+  });
+
+  it('computes reading time as whole minutes, at least one', () => {
+    const words = (count: number) => Array.from({ length: count }, () => 'news').join(' ');
+    const root = writeTree({
+      'articles/short.md': article(validFields(), words(3)),
+      'articles/exact.md': article(validFields(), words(400)),
+      'articles/longer.md': article(validFields(), words(401)),
+      'articles/empty.md': article(validFields(), ''),
+    });
+    const { index } = loadContent(root);
+    expect(index.getArticle('short', NOW)?.readingMinutes).toBe(1);
+    expect(index.getArticle('exact', NOW)?.readingMinutes).toBe(2);
+    expect(index.getArticle('longer', NOW)?.readingMinutes).toBe(3);
+    const empty = index.getArticle('empty', NOW);
+    expect([empty?.wordCount, empty?.readingMinutes, empty?.excerpt]).toEqual([0, 1, '']);
+  });
+
+  it('keeps timestamps as written until converted to UTC, including fractions and Z', () => {
+    const root = writeTree({
+      'articles/a.md': article(validFields({ date: '2026-11-02T23:30:00.250-05:00' })),
+      'articles/b.md': article(validFields({ date: '"2026-11-02T09:30Z"' })),
+    });
+    const { index } = loadContent(root);
+    expect(index.getArticle('a', NOW)?.date).toBe('2026-11-03T04:30:00.250Z');
+    expect(index.getArticle('b', NOW)?.date).toBe('2026-11-02T09:30:00.000Z');
+  });
+
+  it('treats keys written without a value as absent', () => {
+    const root = writeTree({ 'articles/a.md': article([...validFields(), 'source:', 'tags:', 'image:']) });
+    const { index, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    const loaded = index.getArticle('a', NOW);
+    expect([loaded?.source, loaded?.tags, loaded?.image]).toEqual([undefined, [], undefined]);
+  });
+
+  it('reads picture sizes from the public folder next to the content folder', () => {
+    const root = writeTree({
+      'public/images/tiny.svg': TINY_SVG,
+      'articles/a.md': article([...validFields(), 'image: /images/tiny.svg', 'imageAlt: A tiny picture']),
+    });
+    expect(loadContent(root).index.getArticle('a', NOW)?.image).toEqual({
+      src: '/images/tiny.svg',
+      alt: 'A tiny picture',
+      width: 40,
+      height: 30,
+    });
+  });
+});
