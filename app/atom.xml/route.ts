@@ -1,0 +1,8 @@
+import { siteFeedResponse } from '@/lib/seo/responses';
+
+// Prerendered at build time; the response carries its own Cache-Control.
+export const dynamic = 'force-static';
+
+export function GET(): Response {
+  return siteFeedResponse('atom');
+}

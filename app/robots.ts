@@ -1,0 +1,8 @@
+import type { MetadataRoute } from 'next';
+
+import { robotsRules } from '@/lib/seo/robots';
+import { getSettings } from '@/lib/settings';
+
+export default function robots(): MetadataRoute.Robots {
+  return robotsRules(getSettings());
+}

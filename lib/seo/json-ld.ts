@@ -1,0 +1,163 @@
+import 'server-only';
+
+import type { ArticleSummary } from '@/lib/content';
+import {
+  HOME_PATH,
+  SEARCH_PATH,
+  articlePath,
+  authorPath,
+  categoryPath,
+  socialImagePath,
+} from '@/lib/seo/paths';
+import { type Settings, absoluteUrl } from '@/lib/settings';
+
+// Structured data for Google's rich results (NewsArticle, BreadcrumbList) and
+// for schema.org consumers in general. Builders return plain objects; a page
+// puts `serializeJsonLd(value)` in a `<script type="application/ld+json">`.
+
+export type JsonLd = { '@context'?: 'https://schema.org'; '@type': string; [key: string]: unknown };
+
+type UrlSettings = Pick<Settings, 'siteUrl'>;
+
+const CONTEXT = 'https://schema.org' as const;
+
+export function publisherJsonLd(settings: Settings): JsonLd {
+  return {
+    '@type': 'Organization',
+    name: settings.publisherName,
+    url: absoluteUrl(HOME_PATH, settings),
+    logo: { '@type': 'ImageObject', url: settings.publisherLogo },
+  };
+}
+
+/** Absolute URL of an article's picture: its own, or the generated social image. */
+export function articleImageUrl(article: Pick<ArticleSummary, 'slug' | 'image'>, settings: UrlSettings): string {
+  return absoluteUrl(article.image?.src ?? socialImagePath(article.slug), settings);
+}
+
+export function newsArticleJsonLd(article: ArticleSummary, settings: Settings): JsonLd {
+  const url = absoluteUrl(articlePath(article.slug), settings);
+  const section = article.categories[0]?.name;
+  const keywords = article.tags.map((tag) => tag.name);
+  return {
+    '@context': CONTEXT,
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.excerpt,
+    image: [articleImageUrl(article, settings)],
+    datePublished: article.date,
+    dateModified: article.updated ?? article.date,
+    author: article.authors.map((author) => ({
+      '@type': 'Person',
+      name: author.name,
+      url: absoluteUrl(authorPath(author.id), settings),
+      ...(author.role ? { jobTitle: author.role } : {}),
+    })),
+    publisher: publisherJsonLd(settings),
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    ...(section ? { articleSection: section } : {}),
+    ...(keywords.length > 0 ? { keywords } : {}),
+    inLanguage: article.lang,
+    wordCount: article.wordCount,
+    isAccessibleForFree: true,
+  };
+}
+
+export type Crumb = { name: string; path: string };
+
+export const HOME_CRUMB = 'Home';
+
+export function breadcrumbJsonLd(items: readonly Crumb[], settings: UrlSettings): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: item.name,
+      item: absoluteUrl(item.path, settings),
+    })),
+  };
+}
+
+/** Home › primary category › article. */
+export function articleCrumbs(article: Pick<ArticleSummary, 'slug' | 'title' | 'categories'>): Crumb[] {
+  const primary = article.categories[0];
+  return [
+    { name: HOME_CRUMB, path: HOME_PATH },
+    ...(primary ? [{ name: primary.name, path: categoryPath(primary.slug) }] : []),
+    { name: article.title, path: articlePath(article.slug) },
+  ];
+}
+
+export function websiteJsonLd(settings: Settings): JsonLd {
+  const home = absoluteUrl(HOME_PATH, settings);
+  return {
+    '@context': CONTEXT,
+    '@type': 'WebSite',
+    '@id': `${home}#website`,
+    name: settings.siteName,
+    description: settings.siteDescription,
+    url: home,
+    inLanguage: settings.siteLang,
+    publisher: publisherJsonLd(settings),
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(SEARCH_PATH, settings)}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
+
+export type CollectionPageInput = {
+  name: string;
+  description?: string;
+  /** The page's own path, e.g. `/category/politics/page/2`. */
+  path: string;
+  articles: readonly Pick<ArticleSummary, 'slug' | 'title'>[];
+  /** Position of the first article in the whole listing (1 on page one). */
+  firstPosition?: number;
+};
+
+export function collectionPageJsonLd(input: CollectionPageInput, settings: Settings): JsonLd {
+  const url = absoluteUrl(input.path, settings);
+  const first = input.firstPosition ?? 1;
+  return {
+    '@context': CONTEXT,
+    '@type': 'CollectionPage',
+    '@id': url,
+    url,
+    name: input.name,
+    ...(input.description ? { description: input.description } : {}),
+    inLanguage: settings.siteLang,
+    isPartOf: { '@type': 'WebSite', '@id': `${absoluteUrl(HOME_PATH, settings)}#website`, name: settings.siteName },
+    mainEntity: {
+      '@type': 'ItemList',
+      itemListElement: input.articles.map((article, index) => ({
+        '@type': 'ListItem',
+        position: first + index,
+        url: absoluteUrl(articlePath(article.slug), settings),
+        name: article.title,
+      })),
+    },
+  };
+}
+
+const SCRIPT_ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/**
+ * JSON for the inside of a `<script>` element. `<`, `>` and `&` are written as
+ * JSON escapes so no value can close the element (`</script>`) or open a
+ * comment, and U+2028/U+2029 so the text stays valid JavaScript too. JSON
+ * parsers read the escapes back as the original characters.
+ */
+export function serializeJsonLd(value: JsonLd | readonly JsonLd[]): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => SCRIPT_ESCAPES[char] ?? char);
+}

@@ -1,0 +1,154 @@
+import 'server-only';
+
+import type { Metadata } from 'next';
+
+import type { ArticleSummary, Category } from '@/lib/content';
+import { articleImageUrl } from '@/lib/seo/json-ld';
+import {
+  ATOM_PATH,
+  HOME_PATH,
+  JSON_FEED_PATH,
+  MODERATION_PATH,
+  RSS_PATH,
+  SEARCH_PATH,
+  articlePath,
+  authorPath,
+  categoryFeedPath,
+  pagedPath,
+} from '@/lib/seo/paths';
+import { type Settings, absoluteUrl } from '@/lib/settings';
+import { site } from '@/lib/site';
+
+// Next.js metadata objects for each kind of page. Metadata merges shallowly:
+// a page that sets `alternates` (for its canonical URL) replaces the layout's
+// whole `alternates`, so every builder repeats the feed autodiscovery links.
+
+type Alternates = NonNullable<Metadata['alternates']>;
+
+/** Generated social images are 1200×630. */
+export const SOCIAL_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+
+/** `<link rel="alternate">` for the site's feeds, and for a category's own RSS feed. */
+export function feedAlternates(settings: Settings, category?: Pick<Category, 'slug' | 'name'>): NonNullable<Alternates['types']> {
+  return {
+    'application/rss+xml': [
+      { url: absoluteUrl(RSS_PATH, settings), title: `${settings.siteName} (RSS)` },
+      ...(category
+        ? [{ url: absoluteUrl(categoryFeedPath(category.slug), settings), title: `${category.name} | ${settings.siteName} (RSS)` }]
+        : []),
+    ],
+    'application/atom+xml': [{ url: absoluteUrl(ATOM_PATH, settings), title: `${settings.siteName} (Atom)` }],
+    'application/feed+json': [{ url: absoluteUrl(JSON_FEED_PATH, settings), title: `${settings.siteName} (JSON Feed)` }],
+  };
+}
+
+/** For the root layout: the base of every relative metadata URL, the title template and the defaults. */
+export function siteMetadata(settings: Settings): Metadata {
+  const defaultTitle = `${settings.siteName}: ${site.tagline}`;
+  return {
+    metadataBase: new URL(settings.siteUrl),
+    title: { default: defaultTitle, template: `%s | ${settings.siteName}` },
+    description: settings.siteDescription,
+    applicationName: settings.siteName,
+    alternates: { types: feedAlternates(settings) },
+    openGraph: {
+      type: 'website',
+      siteName: settings.siteName,
+      title: defaultTitle,
+      description: settings.siteDescription,
+      url: absoluteUrl(HOME_PATH, settings),
+    },
+    twitter: { card: 'summary_large_image' },
+  };
+}
+
+export function articleMetadata(article: ArticleSummary, settings: Settings): Metadata {
+  const url = absoluteUrl(articlePath(article.slug), settings);
+  const primary = article.categories[0];
+  const imageUrl = articleImageUrl(article, settings);
+  const image = article.image
+    ? { url: imageUrl, width: article.image.width, height: article.image.height, alt: article.image.alt }
+    : { url: imageUrl, ...SOCIAL_IMAGE_SIZE, alt: article.title };
+  const modified = article.updated ?? article.date;
+  return {
+    title: article.title,
+    description: article.excerpt,
+    authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(authorPath(author.id), settings) })),
+    keywords: article.tags.map((tag) => tag.name),
+    alternates: { canonical: url, types: feedAlternates(settings, primary) },
+    openGraph: {
+      type: 'article',
+      url,
+      title: article.title,
+      description: article.excerpt,
+      siteName: settings.siteName,
+      publishedTime: article.date,
+      modifiedTime: modified,
+      ...(primary ? { section: primary.name } : {}),
+      tags: article.tags.map((tag) => tag.name),
+      authors: article.authors.map((author) => absoluteUrl(authorPath(author.id), settings)),
+      images: [image],
+    },
+    twitter: {
+      card: 'summary_large_image',
+      title: article.title,
+      description: article.excerpt,
+      images: [{ url: image.url, alt: image.alt }],
+    },
+  };
+}
+
+export type ArchiveMetadataInput = {
+  /** Shown in the title; the home page leaves it out to use the site's default title. */
+  title?: string;
+  description: string;
+  /** The listing's first page, e.g. `/`, `/category/politics`. */
+  basePath: string;
+  page: number;
+  /** A category archive also advertises the category's own feed. */
+  category?: Pick<Category, 'slug' | 'name'>;
+};
+
+/**
+ * Listings: the home page and category, tag and author archives. Later pages
+ * repeat what the sitemap already lists, so they are `noindex, follow`: links
+ * are still followed, and each page stays its own canonical.
+ */
+export function archiveMetadata(input: ArchiveMetadataInput, settings: Settings): Metadata {
+  const url = absoluteUrl(pagedPath(input.basePath, input.page), settings);
+  const later = input.page > 1;
+  const name = input.title ?? 'Latest news';
+  const title = later ? `${name} (page ${input.page})` : input.title;
+  return {
+    ...(title ? { title } : {}),
+    description: input.description,
+    alternates: { canonical: url, types: feedAlternates(settings, input.category) },
+    ...(later ? { robots: { index: false, follow: true } } : {}),
+    openGraph: {
+      type: 'website',
+      url,
+      title: title ?? `${settings.siteName}: ${site.tagline}`,
+      description: input.description,
+      siteName: settings.siteName,
+    },
+  };
+}
+
+/** Search: a results page is never indexed, but its links are followed. */
+export function searchMetadata(query: string, settings: Settings): Metadata {
+  const searching = query.trim() !== '';
+  return {
+    title: searching ? `Search results for “${query.trim()}”` : 'Search',
+    alternates: { canonical: absoluteUrl(SEARCH_PATH, settings), types: feedAlternates(settings) },
+    ...(searching ? { robots: { index: false, follow: true } } : {}),
+  };
+}
+
+/** The moderation queue: not indexed, not followed, not cached by crawlers. */
+export function moderationMetadata(settings: Settings): Metadata {
+  return {
+    title: 'Moderation',
+    alternates: { canonical: absoluteUrl(MODERATION_PATH, settings) },
+    robots: { index: false, follow: false, nocache: true, googleBot: { index: false, follow: false } },
+  };
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+
+import { getCategory } from '@/lib/content';
+import { newestChange } from '@/lib/seo/dates';
+import {
+  FEED_CONTENT_TYPES,
+  type FeedFormat,
+  atomFeed,
+  categoryFeedChannel,
+  jsonFeed,
+  rssFeed,
+  siteFeedChannel,
+} from '@/lib/seo/feeds';
+import { XML_CONTENT_TYPE, outputResponse } from '@/lib/seo/http';
+import { newsSitemap, newsSitemapArticles } from '@/lib/seo/news-sitemap';
+import { renderUrlset, sitemapEntries, sitemapRoot, splitSitemap } from '@/lib/seo/sitemap';
+import { getFeedArticles, getPublishedSummaries, getSitemapInput } from '@/lib/seo/source';
+import { getSettings } from '@/lib/settings';
+
+// The bodies and headers of the feed and sitemap routes, so each route file
+// only names its URL and how it is cached.
+
+export function siteFeedResponse(format: FeedFormat): Response {
+  const settings = getSettings();
+  const articles = getFeedArticles();
+  const channel = siteFeedChannel(settings, format);
+  const body =
+    format === 'rss'
+      ? rssFeed(channel, articles, settings)
+      : format === 'atom'
+        ? atomFeed(channel, articles, settings)
+        : jsonFeed(channel, articles, settings);
+  return outputResponse(body, { contentType: FEED_CONTENT_TYPES[format], lastModified: newestChange(articles) });
+}
+
+/** The RSS feed of one category, or null for an unknown category. */
+export function categoryFeedResponse(slug: string): Response | null {
+  const category = getCategory(slug);
+  if (!category) return null;
+  const settings = getSettings();
+  const articles = getFeedArticles(slug);
+  const body = rssFeed(categoryFeedChannel(category, settings), articles, settings);
+  return outputResponse(body, { contentType: FEED_CONTENT_TYPES.rss, lastModified: newestChange(articles) });
+}
+
+function sitemapParts() {
+  return splitSitemap(sitemapEntries(getSitemapInput()));
+}
+
+/** `/sitemap.xml`: every URL, or an index of `/sitemaps/N.xml` when there are too many for one file. */
+export function sitemapResponse(): Response {
+  const { body, lastModified } = sitemapRoot(sitemapParts(), getSettings());
+  return outputResponse(body, { contentType: XML_CONTENT_TYPE, lastModified });
+}
+
+/** The file names of the sitemap parts (`1.xml`, …); none while one file holds every URL. */
+export function sitemapPartFiles(): string[] {
+  const parts = sitemapParts();
+  return parts.length > 1 ? parts.map((_part, index) => `${index + 1}.xml`) : [];
+}
+
+/** Part `file` (`N.xml`) of a split sitemap, or null when there is no such part. */
+export function sitemapPartResponse(file: string): Response | null {
+  const match = /^([1-9]\d*)\.xml$/.exec(file);
+  const parts = sitemapParts();
+  const part = match && parts.length > 1 ? parts[Number(match[1]) - 1] : undefined;
+  if (!part) return null;
+  const body = renderUrlset(part.entries, getSettings());
+  return outputResponse(body, { contentType: XML_CONTENT_TYPE, lastModified: part.lastModified });
+}
+
+export function newsSitemapResponse(now: Date = new Date()): Response {
+  const articles = getPublishedSummaries();
+  const body = newsSitemap(articles, now, getSettings());
+  return outputResponse(body, { contentType: XML_CONTENT_TYPE, lastModified: newestChange(newsSitemapArticles(articles, now)) });
+}

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { SettingsError, absoluteUrl, parseSettings } from '@/lib/settings';
+
+function problemsOf(source: Parameters<typeof parseSettings>[0]): string {
+  try {
+    parseSettings(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SettingsError);
+    return (error as SettingsError).message;
+  }
+  throw new Error('expected the settings to be rejected');
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('parseSettings', () => {
+  it('fills in defaults when nothing is set', () => {
+    expect(parseSettings({})).toEqual({
+      siteUrl: 'http://localhost:3000',
+      siteName: 'Dateline',
+      siteDescription: expect.stringContaining('regional newsroom'),
+      siteLang: 'en',
+      publisherName: 'Dateline',
+      publisherLogo: 'http://localhost:3000/logo.png',
+    });
+  });
+
+  it('treats blank variables as unset and trims values', () => {
+    const settings = parseSettings({ SITE_URL: '  ', SITE_NAME: '  The Dateline  ', PUBLISHER_NAME: '' });
+    expect(settings.siteUrl).toBe('http://localhost:3000');
+    expect(settings.siteName).toBe('The Dateline');
+    expect(settings.publisherName).toBe('The Dateline');
+  });
+
+  it('normalizes the origin: no trailing slash, lower-case host, no default port', () => {
+    expect(parseSettings({ SITE_URL: 'https://News.Example.com:443/' }).siteUrl).toBe('https://news.example.com');
+    expect(parseSettings({ SITE_URL: 'http://127.0.0.1:8080' }).siteUrl).toBe('http://127.0.0.1:8080');
+  });
+
+  it('canonicalizes the language tag', () => {
+    expect(parseSettings({ SITE_LANG: 'fa-af' }).siteLang).toBe('fa-AF');
+    expect(parseSettings({ SITE_LANG: 'ps' }).siteLang).toBe('ps');
+  });
+
+  it('resolves a logo path on the site origin and keeps an absolute logo URL', () => {
+    expect(parseSettings({ SITE_URL: 'https://news.example.com', PUBLISHER_LOGO: '/brand/logo.png' }).publisherLogo).toBe(
+      'https://news.example.com/brand/logo.png',
+    );
+    expect(parseSettings({ PUBLISHER_LOGO: 'https://cdn.example.org/logo.png' }).publisherLogo).toBe(
+      'https://cdn.example.org/logo.png',
+    );
+  });
+
+  it('names the variable and gives an example for a bad SITE_URL', () => {
+    expect(problemsOf({ SITE_URL: 'news.example.com' })).toBe(
+      'Invalid site settings in the environment:\n' +
+        '  - SITE_URL: "news.example.com" is not an absolute http(s) URL; ' +
+        "set it to the site's public address, e.g. SITE_URL=https://news.example.com",
+    );
+    expect(problemsOf({ SITE_URL: 'ftp://news.example.com' })).toContain('SITE_URL: "ftp://news.example.com" is not an absolute http(s) URL');
+    expect(problemsOf({ SITE_URL: 'https://news.example.com/en/' })).toContain(
+      'SITE_URL: "https://news.example.com/en/" must be an origin only, without a path, query or fragment',
+    );
+    expect(problemsOf({ SITE_URL: 'https://user:secret@news.example.com' })).toContain('must not contain a user name or password');
+  });
+
+  it('reports every problem in one message', () => {
+    const error = (() => {
+      try {
+        parseSettings({ SITE_URL: 'localhost', SITE_LANG: 'english please', PUBLISHER_LOGO: 'logo.png', SITE_NAME: 'x'.repeat(101) });
+      } catch (caught) {
+        return caught as SettingsError;
+      }
+      throw new Error('expected the settings to be rejected');
+    })();
+    expect(error.problems).toHaveLength(4);
+    expect(error.message).toContain('SITE_URL: "localhost" is not an absolute http(s) URL');
+    expect(error.message).toContain('SITE_LANG: "english please" is not a BCP 47 language tag; write it like SITE_LANG=en or SITE_LANG=fa-AF');
+    expect(error.message).toContain('PUBLISHER_LOGO: must be a path of a file under public/ starting with "/" (e.g. PUBLISHER_LOGO=/logo.png)');
+    expect(error.message).toContain('SITE_NAME: must be at most 100 characters');
+  });
+
+  it('rejects a protocol-relative logo, which would follow the page protocol', () => {
+    expect(problemsOf({ PUBLISHER_LOGO: '//cdn.example.org/logo.png' })).toContain('PUBLISHER_LOGO:');
+  });
+});
+
+describe('absoluteUrl', () => {
+  const settings = { siteUrl: 'https://news.example.com' };
+
+  it('prefixes site paths with the origin', () => {
+    expect(absoluteUrl('/', settings)).toBe('https://news.example.com/');
+    expect(absoluteUrl('/articles/budget-vote', settings)).toBe('https://news.example.com/articles/budget-vote');
+    expect(absoluteUrl('feed.xml', settings)).toBe('https://news.example.com/feed.xml');
+  });
+
+  it('leaves absolute URLs alone', () => {
+    expect(absoluteUrl('https://cdn.example.org/a.png', settings)).toBe('https://cdn.example.org/a.png');
+  });
+});
+
+describe('getSettings', () => {
+  it('reads the environment once and validates it', async () => {
+    vi.stubEnv('SITE_URL', 'https://dateline.example.org/');
+    vi.stubEnv('SITE_LANG', 'fa-AF');
+    vi.resetModules();
+    const { getSettings, absoluteUrl: absolute } = await import('@/lib/settings');
+    expect(getSettings()).toMatchObject({ siteUrl: 'https://dateline.example.org', siteLang: 'fa-AF' });
+    expect(absolute('/feed.xml')).toBe('https://dateline.example.org/feed.xml');
+  });
+
+  it('throws the full message for a bad environment', async () => {
+    vi.stubEnv('SITE_URL', 'dateline');
+    vi.resetModules();
+    const { getSettings } = await import('@/lib/settings');
+    expect(() => getSettings()).toThrow(/SITE_URL: "dateline" is not an absolute http\(s\) URL/);
+  });
+});
