@@ -45,7 +45,6 @@ export default defineConfig({
     env: {
       COMMENTS_SQLITE_PATH: path.join(dataDir, 'comments.sqlite'),
       MODERATOR_PASSWORD: 'e2e-moderator-password',
-      COMMENT_SECRET: 'e2e-comment-secret-that-is-long-enough',
     },
   },
 });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 import react from '@vitejs/plugin-react';
@@ -8,6 +9,8 @@ const alias = {
   // `server-only` throws outside a React Server environment; tests run lib/ directly.
   'server-only': path.resolve(__dirname, 'tests/support/server-only.ts'),
 };
+
+const scratch = path.join(os.tmpdir(), `dateline-unit-${process.pid}`);
 
 export default defineConfig({
   plugins: [react()],
@@ -21,6 +24,11 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
+          // The comment store's default files (database, generated secret) go to a scratch folder.
+          env: {
+            COMMENTS_SQLITE_PATH: path.join(scratch, 'comments.sqlite'),
+            COMMENT_SECRET_FILE: path.join(scratch, 'comment-secret'),
+          },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,7 +1,35 @@
 import 'server-only';
 
+function nonBlank(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
 // The only module that reads process.env. Extended as features need settings.
 export const env = {
   isProduction: process.env.NODE_ENV === 'production',
   contentDir: process.env.DATELINE_CONTENT_DIR ?? 'content',
+  /** PostgreSQL connection string; when set, comments are stored there instead of SQLite. */
+  databaseUrl: nonBlank(process.env.DATABASE_URL),
+  /** SQLite file of the comment store, relative to the working directory. */
+  commentsSqlitePath: nonBlank(process.env.COMMENTS_SQLITE_PATH) ?? 'data/comments.sqlite',
+  /** Signs comment form tokens and keys the IP hashes; generated and kept in data/ when unset, required when servers share PostgreSQL. */
+  commentSecret: nonBlank(process.env.COMMENT_SECRET),
+  /** Where a generated secret is kept when COMMENT_SECRET is unset and comments are in SQLite. */
+  commentSecretFile: nonBlank(process.env.COMMENT_SECRET_FILE) ?? 'data/comment-secret',
+  /** Opens /moderation; when unset the page is closed. */
+  moderatorPassword: nonBlank(process.env.MODERATOR_PASSWORD),
+  /** Bearer token of POST /api/revalidate, which the comments CLI calls after a change; unset closes it. */
+  revalidateSecret: nonBlank(process.env.REVALIDATE_SECRET),
+  /**
+   * Site settings, validated by lib/settings.ts; an unset one takes its default
+   * there. Prerendered pages keep the values of the build, so set them for it.
+   */
+  siteSettings: {
+    SITE_URL: process.env.SITE_URL,
+    SITE_NAME: process.env.SITE_NAME,
+    SITE_DESCRIPTION: process.env.SITE_DESCRIPTION,
+    SITE_LANG: process.env.SITE_LANG,
+    PUBLISHER_NAME: process.env.PUBLISHER_NAME,
+    PUBLISHER_LOGO: process.env.PUBLISHER_LOGO,
+  },
 } as const;

@@ -1,0 +1,77 @@
+import 'server-only';
+
+import path from 'node:path';
+
+import { CommentStoreError, driverFacts } from '@/lib/comments/errors';
+import type { CommentStore } from '@/lib/comments/store';
+import { env } from '@/lib/env';
+
+export * from '@/lib/comments/store';
+export { CommentStoreError, isCommentStoreError } from '@/lib/comments/errors';
+export type { CommentStoreErrorCode } from '@/lib/comments/errors';
+export {
+  COMMENT_FIELDS,
+  COMMENT_LIMITS,
+  CommentEditSchema,
+  CommentInputSchema,
+  parseCommentEdit,
+  parseCommentInput,
+} from '@/lib/comments/schema';
+export type { CommentEdit, CommentField, CommentInput, EditableField, FieldErrors, ParseResult } from '@/lib/comments/schema';
+export { assertCommentConfig, commentConfigProblems } from '@/lib/comments/secret';
+export { HONEYPOT_FIELD, assessComment, getBlocklist } from '@/lib/comments/spam';
+export type { SpamVerdict } from '@/lib/comments/spam';
+export {
+  TOKEN_MAX_AGE_MS,
+  TOKEN_MIN_AGE_MS,
+  issueCommentToken,
+  submissionKey,
+  tokenProblemMessage,
+  verifyCommentToken,
+} from '@/lib/comments/token';
+export type { TokenCheck, TokenProblem } from '@/lib/comments/token';
+export { hashIp } from '@/lib/comments/ip';
+
+/** Opens the configured store: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export async function openCommentStore(): Promise<CommentStore> {
+  if (env.databaseUrl) {
+    const { createPostgresCommentStore } = await import('@/lib/comments/postgres');
+    return createPostgresCommentStore({ connectionString: env.databaseUrl });
+  }
+  const { createSqliteCommentStore } = await import('@/lib/comments/sqlite');
+  return createSqliteCommentStore({ filename: path.resolve(env.commentsSqlitePath) });
+}
+
+// Kept on globalThis so that reloading this module in development does not
+// open a second database handle or pool.
+const cache = globalThis as typeof globalThis & { __datelineCommentStore?: Promise<CommentStore> };
+
+/**
+ * The store of this process, migrated to the latest schema on first use. A
+ * failed start is not remembered: the next call tries again.
+ */
+export function getCommentStore(): Promise<CommentStore> {
+  cache.__datelineCommentStore ??= (async () => {
+    const store = await openCommentStore();
+    try {
+      await store.migrate();
+      return store;
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw error;
+    }
+  })().catch((error: unknown) => {
+    cache.__datelineCommentStore = undefined;
+    throw error instanceof CommentStoreError
+      ? error
+      : new CommentStoreError('unavailable', 'The comment store could not be opened.', driverFacts(error));
+  });
+  return cache.__datelineCommentStore;
+}
+
+/** Closes the store of this process (tests, the CLI, a graceful shutdown). */
+export async function closeCommentStore(): Promise<void> {
+  const pending = cache.__datelineCommentStore;
+  cache.__datelineCommentStore = undefined;
+  if (pending) await (await pending.catch(() => null))?.close();
+}

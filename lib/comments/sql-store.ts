@@ -1,0 +1,174 @@
+import 'server-only';
+
+import { CommentStoreError } from '@/lib/comments/errors';
+import {
+  countApprovedOp,
+  exportOp,
+  getApprovedCommentOp,
+  getCommentOp,
+  getEventsOp,
+  listApprovedOp,
+  listByStatusOp,
+} from '@/lib/comments/reads';
+import { CommentInputSchema, parseCommentEdit } from '@/lib/comments/schema';
+import type { Dialect, Op, Rollback } from '@/lib/comments/sql';
+import {
+  COMMENT_STATUSES,
+  type CommentStatus,
+  type CommentStore,
+  type CreateMeta,
+  type EditResult,
+  type HealthReport,
+  MODERATION_ACTIONS,
+  type MigrationReport,
+  type ModerationAction,
+  type NewComment,
+  THREADS_PER_PAGE,
+} from '@/lib/comments/store';
+import { createOp, editOp, eraseOp, moderateOp, pruneFloodOp } from '@/lib/comments/writes';
+
+/** What a database adds to the shared store logic. */
+export interface Runner {
+  readonly dialect: Dialect;
+  /** Runs a read-only operation on one consistent snapshot. */
+  read<T>(op: () => Op<T>): Promise<T>;
+  /** Runs an operation in one write transaction; a returned `Rollback` undoes its writes. */
+  write<T>(op: () => Op<T | Rollback<T>>): Promise<T>;
+  migrate(to?: number): Promise<MigrationReport>;
+  health(): Promise<HealthReport>;
+  close(): Promise<void>;
+}
+
+function invalid(what: string): never {
+  throw new CommentStoreError('invalid', `Invalid argument: ${what}.`, { argument: what });
+}
+
+function positiveInt(value: unknown, what: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > max) invalid(what);
+  return value;
+}
+
+function slug(value: unknown): string {
+  if (typeof value !== 'string' || value === '' || value.length > 200) invalid('articleSlug');
+  return value;
+}
+
+function actorName(value: unknown): string {
+  const actor = typeof value === 'string' ? value.trim() : '';
+  if (actor === '' || actor.length > 100 || /[\u0000-\u001F\u007F-\u009F]/.test(actor)) invalid('actor');
+  return actor;
+}
+
+function date(value: unknown): Date {
+  if (value === undefined) return new Date();
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) invalid('now');
+  return value;
+}
+
+// Stale flood rows are cleared now and then, outside the reader's transaction.
+const PRUNE_EVERY = 100;
+
+export class SqlCommentStore implements CommentStore {
+  readonly driver: Dialect;
+  #creates = 0;
+
+  constructor(private readonly runner: Runner) {
+    this.driver = runner.dialect;
+  }
+
+  async migrate(options: { to?: number } = {}): Promise<MigrationReport> {
+    if (options.to !== undefined) positiveInt(options.to, 'to');
+    return this.runner.migrate(options.to);
+  }
+
+  async create(input: NewComment, meta: CreateMeta) {
+    // The caller has parsed the reader's input; parsing again is cheap and keeps unchecked text out.
+    const parsed = CommentInputSchema.safeParse(input);
+    if (!parsed.success) invalid(`comment fields (${[...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ')})`);
+    if (typeof meta.idempotencyKey !== 'string' || meta.idempotencyKey === '' || meta.idempotencyKey.length > 200) {
+      invalid('idempotencyKey');
+    }
+    if (meta.ipHash !== null && (typeof meta.ipHash !== 'string' || meta.ipHash.length > 200)) invalid('ipHash');
+    if (meta.status !== 'held' && meta.status !== 'spam') invalid('status');
+    const checked: CreateMeta = { ...meta, statusReason: String(meta.statusReason ?? '').slice(0, 500), now: date(meta.now) };
+    const result = await this.runner.write(() => createOp(this.driver, parsed.data, checked));
+    if (result.outcome === 'created' && ++this.#creates % PRUNE_EVERY === 0) {
+      await this.runner.write(() => pruneFloodOp(this.driver, checked.now ?? new Date())).catch(() => undefined);
+    }
+    return result;
+  }
+
+  async listApproved(articleSlug: string, options: { page?: number; threadsPerPage?: number } = {}) {
+    const page = positiveInt(options.page ?? 1, 'page');
+    const perPage = positiveInt(options.threadsPerPage ?? THREADS_PER_PAGE, 'threadsPerPage', 500);
+    const article = slug(articleSlug);
+    return this.runner.read(() => listApprovedOp(article, page, perPage));
+  }
+
+  async countApproved(articleSlug: string) {
+    const article = slug(articleSlug);
+    return this.runner.read(() => countApprovedOp(article));
+  }
+
+  async getApprovedComment(articleSlug: string, id: number) {
+    const article = slug(articleSlug);
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return Promise.resolve(null);
+    return this.runner.read(() => getApprovedCommentOp(article, id));
+  }
+
+  async getComment(id: number) {
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return Promise.resolve(null);
+    return this.runner.read(() => getCommentOp(id));
+  }
+
+  async listByStatus(status: CommentStatus, options: { limit?: number; offset?: number; articleSlug?: string } = {}) {
+    if (!COMMENT_STATUSES.includes(status)) invalid('status');
+    const limit = positiveInt(options.limit ?? 50, 'limit', 500);
+    const offset = options.offset ?? 0;
+    if (!Number.isSafeInteger(offset) || offset < 0) invalid('offset');
+    const article = options.articleSlug === undefined ? undefined : slug(options.articleSlug);
+    return this.runner.read(() => listByStatusOp(status, limit, offset, article));
+  }
+
+  async moderate(ids: readonly number[], action: ModerationAction, actor: string, now?: Date) {
+    if (!Array.isArray(ids) || ids.length > 10_000) invalid('ids');
+    ids.forEach((id) => positiveInt(id, 'ids'));
+    if (!MODERATION_ACTIONS.includes(action)) invalid('action');
+    const who = actorName(actor);
+    const at = date(now);
+    return this.runner.write(() => moderateOp(this.driver, ids, action, who, at));
+  }
+
+  async edit(id: number, fields: unknown, actor: string, now?: Date): Promise<EditResult> {
+    positiveInt(id, 'id');
+    const who = actorName(actor);
+    const at = date(now);
+    const parsed = parseCommentEdit(fields);
+    if (!parsed.ok) return { outcome: 'invalid', fieldErrors: parsed.fieldErrors, values: parsed.values };
+    const result = await this.runner.write(() => editOp(this.driver, id, parsed.value, who, at));
+    return result ? { outcome: 'edited', ...result } : { outcome: 'not-found' };
+  }
+
+  async getEvents(id: number) {
+    positiveInt(id, 'id');
+    return this.runner.read(() => getEventsOp(id));
+  }
+
+  async exportByEmail(email: string) {
+    if (typeof email !== 'string' || email.trim() === '') invalid('email');
+    return this.runner.read(() => exportOp(email, new Date()));
+  }
+
+  async eraseByEmail(email: string) {
+    if (typeof email !== 'string' || email.trim() === '') invalid('email');
+    return this.runner.write(() => eraseOp(this.driver, email));
+  }
+
+  health(): Promise<HealthReport> {
+    return this.runner.health();
+  }
+
+  close(): Promise<void> {
+    return this.runner.close();
+  }
+}

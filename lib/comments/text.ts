@@ -1,0 +1,69 @@
+import 'server-only';
+
+import { createHash } from 'node:crypto';
+
+/** Length in Unicode code points, as readers count characters (an astral '𝒜' is one, not two). */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is a single code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+    }
+    count += 1;
+  }
+  return count;
+}
+
+// Explicit embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069)
+// let one reader reorder how the text around their comment is displayed.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+export function removeBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/** `\r\n` and a lone `\r` become `\n`. */
+export function normaliseNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+// C0 (U+0000–U+001F), DEL and C1 (U+0080–U+009F), and lone surrogates, which
+// no encoding can store. The multi-line variant allows tab and line feed.
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]|\p{Cs}/u;
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|\p{Cs}/u;
+
+export function hasControlCharacter(text: string, multiline: boolean): boolean {
+  return (multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text);
+}
+
+/** The stored form of reader text: newlines unified, bidi controls removed, NFC, trimmed. */
+export function cleanText(text: string, multiline: boolean): string {
+  const unified = multiline ? normaliseNewlines(text) : text;
+  return removeBidiControls(unified).normalize('NFC').trim();
+}
+
+/** Email addresses are compared without regard to case. */
+export function normaliseEmail(email: string): string {
+  return email.normalize('NFC').trim().toLowerCase();
+}
+
+/** A body as compared for duplicates: case, spacing and compatibility forms do not make a new comment. */
+export function duplicateBodyForm(body: string): string {
+  return body.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+export function sha256Hex(...parts: string[]): string {
+  const hash = createHash('sha256');
+  // A separator that cannot occur in stored text keeps ("ab","c") apart from ("a","bc").
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('hex');
+}
+
+const NUMBER = new Intl.NumberFormat('en-US');
+
+export function formatCount(value: number): string {
+  return NUMBER.format(value);
+}
