@@ -17,7 +17,23 @@ function checkContentOrExit(): void {
   }
 }
 
+// Prerendered pages keep the site settings of the build (SITE_URL in every
+// canonical URL), so bad settings stop it too, with the message the server
+// prints at start.
+function checkSettingsOrExit(): void {
+  const tsx = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const result = spawnSync(process.execPath, [tsx, '--conditions=react-server', 'scripts/settings-check.ts'], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    process.exit(1);
+  }
+}
+
 export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD) {
+    checkSettingsOrExit();
+  }
   if (phase === PHASE_PRODUCTION_BUILD && process.env.DATELINE_SKIP_CONTENT_CHECK !== '1') {
     checkContentOrExit();
   }
@@ -25,5 +41,18 @@ export default function config(phase: string): NextConfig {
     poweredByHeader: false,
     reactStrictMode: true,
     serverExternalPackages: ['better-sqlite3', 'pg'],
+    experimental: {
+      serverActions: {
+        // Room for the longest valid comment (65,525 code points of up to 4
+        // bytes) twice: without JavaScript, React posts the previous form
+        // state, which holds the text a reader is correcting, along with the
+        // form. Larger bodies are refused before they are parsed; proxy.ts
+        // answers them with a readable 413 page.
+        bodySizeLimit: '1mb',
+      },
+      // Next copies request bodies for proxy.ts, up to this size (default
+      // 10 MB); proxy.ts refuses anything past bodySizeLimit, so no more is needed.
+      proxyClientMaxBodySize: '1mb',
+    },
   };
 }

@@ -45,6 +45,8 @@ export default defineConfig({
     env: {
       COMMENTS_SQLITE_PATH: path.join(dataDir, 'comments.sqlite'),
       MODERATOR_PASSWORD: 'e2e-moderator-password',
+      // The comments CLI asks this server to revalidate article pages with it (tests/e2e/moderation.spec.ts).
+      REVALIDATE_SECRET: 'e2e-revalidate-secret',
     },
   },
 });

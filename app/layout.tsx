@@ -6,15 +6,15 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
 import { getCategories } from '@/lib/content';
+import { siteMetadata } from '@/lib/seo/metadata';
+import { getSettings } from '@/lib/settings';
 import { site } from '@/lib/site';
 
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: `${site.name}: ${site.tagline}`, template: `%s | ${site.name}` },
-  description: site.description,
-  applicationName: site.name,
-};
+export function generateMetadata(): Metadata {
+  return siteMetadata(getSettings());
+}
 
 export const viewport: Viewport = {
   width: 'device-width',
@@ -23,18 +23,19 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
+  const settings = getSettings();
   const categories = getCategories();
   return (
-    <html lang={site.defaultLang}>
+    <html lang={settings.siteLang}>
       <body className="flex min-h-dvh flex-col bg-paper text-ink antialiased">
         <SkipLink />
-        <SiteHeader siteName={site.name} tagline={site.tagline} categories={categories} />
+        <SiteHeader siteName={settings.siteName} tagline={site.tagline} categories={categories} />
         {/* tabIndex lets the skip link move focus here in every browser. */}
         <main id="main" tabIndex={-1} className="flex-1 outline-none">
           {children}
         </main>
         <BackToTop />
-        <SiteFooter siteName={site.name} description={site.description} categories={categories} />
+        <SiteFooter siteName={settings.siteName} description={settings.siteDescription} categories={categories} />
       </body>
     </html>
   );

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { getCategories } from '@/lib/content';
 
 export const metadata: Metadata = {
+  // Next.js marks not-found pages noindex itself.
   title: 'Page not found',
 };
 

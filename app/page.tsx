@@ -1,5 +1,15 @@
+import type { Metadata } from 'next';
+
 import { latestListing } from '@/app/_lib/listings';
-import { ListingPage } from '@/app/_lib/listing-page';
+import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
+
+// Regenerated in the background at most every five minutes, so listings pick up
+// scheduled articles; Next.js derives `s-maxage=300, stale-while-revalidate` from it.
+export const revalidate = 300;
+
+export function generateMetadata(): Metadata {
+  return listingMetadata(latestListing, '', 1);
+}
 
 export default function HomePage() {
   return <ListingPage source={latestListing} listingKey="" page={1} />;

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { z } from 'zod';
 
+import { env } from '@/lib/env';
 import { site } from '@/lib/site';
 
 /** Site settings that differ between deployments. Every absolute URL is built from `siteUrl`. */
@@ -33,19 +34,9 @@ export const DEFAULT_SITE_URL = 'http://localhost:3000';
 /** A file under `public/`; the deployment must ship it. */
 export const DEFAULT_PUBLISHER_LOGO = '/logo.png';
 
-/**
- * The only place outside lib/env.ts that reads process.env, kept to this one
- * function so lib/env.ts can take it over unchanged.
- */
+/** The settings variables as the environment has them (read by lib/env.ts). */
 export function readSettingsEnv(): SettingsSource {
-  return {
-    SITE_URL: process.env.SITE_URL,
-    SITE_NAME: process.env.SITE_NAME,
-    SITE_DESCRIPTION: process.env.SITE_DESCRIPTION,
-    SITE_LANG: process.env.SITE_LANG,
-    PUBLISHER_NAME: process.env.PUBLISHER_NAME,
-    PUBLISHER_LOGO: process.env.PUBLISHER_LOGO,
-  };
+  return { ...env.siteSettings };
 }
 
 export class SettingsError extends Error {

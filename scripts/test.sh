@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: unit and component tests (vitest), then browser tests
 # (Playwright in Debian's Chromium) against a production build.
-# It gets what it needs by itself: node modules when missing, and Chromium and
-# PostgreSQL through apt-get when running as root (otherwise it names the command).
+# It gets what it needs by itself: node modules when missing, and Chromium,
+# PostgreSQL and Java through apt-get when running as root (otherwise it names
+# the command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ chromium_path="${CHROMIUM_PATH:-$(command -v chromium || true)}"
 if ! command -v pg_config >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi
+# The Nu HTML Checker (npm vnu-jar) runs on Java.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then

@@ -4,8 +4,19 @@ import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article/article-list';
 import { ArchiveHeader } from '@/components/layout/archive-header';
 import { Pagination } from '@/components/layout/pagination';
+import { JsonLdScript } from '@/components/seo/json-ld-script';
+import {
+  HOME_CRUMB,
+  breadcrumbJsonLd,
+  collectionPageJsonLd,
+  serializeJsonLd,
+  websiteJsonLd,
+} from '@/lib/seo/json-ld';
+import { archiveMetadata } from '@/lib/seo/metadata';
+import { HOME_PATH, pagedPath } from '@/lib/seo/paths';
+import { type Settings, getSettings } from '@/lib/settings';
 
-import type { ListingSource } from './listings';
+import type { Listing, ListingSource } from './listings';
 
 type ListingPageProps = {
   source: ListingSource;
@@ -22,6 +33,7 @@ export function ListingPage({ source, listingKey, page }: ListingPageProps) {
 
   return (
     <div className="mx-auto max-w-page px-4 py-8">
+      <JsonLdScript json={listingJsonLd(listing, heading, getSettings())} />
       <ArchiveHeader
         title={heading}
         kicker={listing.kicker}
@@ -38,11 +50,41 @@ export function ListingPage({ source, listingKey, page }: ListingPageProps) {
   );
 }
 
+/** The site itself on the front page; elsewhere the listing as a CollectionPage, with its breadcrumb in an archive. */
+function listingJsonLd(listing: Listing, heading: string, settings: Settings): string {
+  const { result } = listing;
+  if (listing.front && result.page === 1) return serializeJsonLd(websiteJsonLd(settings));
+  const collection = collectionPageJsonLd(
+    {
+      name: heading,
+      description: listing.description,
+      path: pagedPath(listing.basePath, result.page),
+      articles: result.items,
+      firstPosition: (result.page - 1) * result.pageSize + 1,
+    },
+    settings,
+  );
+  if (listing.front) return serializeJsonLd(collection);
+  const crumbs = [
+    { name: HOME_CRUMB, path: HOME_PATH },
+    { name: listing.title, path: listing.basePath },
+  ];
+  return serializeJsonLd([collection, breadcrumbJsonLd(crumbs, settings)]);
+}
+
 export function listingMetadata(source: ListingSource, listingKey: string, page: number): Metadata {
   const listing = source.load(listingKey, page);
   if (!listing) return {};
-  return {
-    title: page > 1 ? `${listing.title}, page ${page}` : listing.title,
-    description: listing.description,
-  };
+  const settings = getSettings();
+  return archiveMetadata(
+    {
+      // The front page keeps the site's own title from the root layout.
+      title: listing.front ? undefined : listing.title,
+      description: listing.description || (listing.front ? settings.siteDescription : `${listing.title}: ${settings.siteName}`),
+      basePath: listing.basePath,
+      page,
+      category: listing.category,
+    },
+    settings,
+  );
 }

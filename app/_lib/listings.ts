@@ -10,6 +10,7 @@ import {
   getTag,
   getTags,
   type ArticleSummary,
+  type Category,
   type Paginated,
 } from '@/lib/content';
 import { site } from '@/lib/site';
@@ -24,6 +25,8 @@ export type Listing = {
   /** A front-page listing gets a compact heading and a lead story. */
   front?: boolean;
   basePath: string;
+  /** A section archive also advertises the section's own feed. */
+  category?: Pick<Category, 'slug' | 'name'>;
   result: Paginated<ArticleSummary>;
 };
 
@@ -59,7 +62,7 @@ export const categoryListing: ListingSource = {
     const result = category && firstPageOrNull(getArticlesByCategory(slug, page), page);
     if (!category || !result) return null;
     const { name, description } = category;
-    return { kicker: 'Section', title: name, description, basePath: `/category/${slug}`, result };
+    return { kicker: 'Section', title: name, description, basePath: `/category/${slug}`, category, result };
   },
 };
 

@@ -22,7 +22,13 @@ const READER_MESSAGES: Record<CommentStoreErrorCode, string> = {
   config: 'Comments are unavailable right now. Please try again later.',
 };
 
+// Pages, route handlers and actions are separate bundles, each with its own
+// copy of this class, while the store they share is opened by whichever came
+// first: `instanceof` alone misses errors thrown by another bundle's copy.
+const BRAND = Symbol.for('dateline.CommentStoreError');
+
 export class CommentStoreError extends Error {
+  readonly [BRAND] = true;
   readonly code: CommentStoreErrorCode;
   readonly details: CommentStoreErrorDetails;
 
@@ -47,7 +53,7 @@ export class CommentStoreError extends Error {
 }
 
 export function isCommentStoreError(error: unknown): error is CommentStoreError {
-  return error instanceof CommentStoreError;
+  return error instanceof CommentStoreError || (error instanceof Error && BRAND in error);
 }
 
 const EMAIL_LIKE = /[^\s@()<>"',;:]+@[^\s@()<>"',;:]+/gu;

@@ -7,7 +7,7 @@ import type { InitialStatus } from '@/lib/comments/store';
 import { env } from '@/lib/env';
 
 /** The hidden field of the comment form; people never see it, form-filling programs fill it. */
-export const HONEYPOT_FIELD = 'homepage';
+export const HONEYPOT_FIELD = 'company';
 
 /** Two links or more hold a comment for a moderator. */
 export const MAX_LINKS = 1;
@@ -90,7 +90,7 @@ let cached: { file: string; mtimeMs: number; list: Blocklist } | undefined;
  * The newsroom's list, `content/moderation/blocklist.txt`, read again when the
  * file changes. A missing file is an empty list.
  */
-export function getBlocklist(file: string = path.join(env.contentDir, BLOCKLIST_PATH)): Blocklist {
+export function getBlocklist(file: string = path.join(/* turbopackIgnore: true */ env.contentDir, BLOCKLIST_PATH)): Blocklist {
   let mtimeMs: number;
   try {
     mtimeMs = fs.statSync(file).mtimeMs;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 
 import type { ArticleRecord } from '@/lib/content/load-articles';
 import { renderMarkdown } from '@/lib/content/markdown';
-import type { Article, ArticleSummary, Author, Category, Tag } from '@/lib/content/schema';
+import type { Article, ArticleSummary, Author, Category, RemovedArticle, Tag } from '@/lib/content/schema';
 import { splitFrontMatter } from '@/lib/content/source';
 import { site } from '@/lib/site';
 
@@ -32,9 +32,22 @@ export type ContentIndex = {
   getNeighbours(slug: string, now?: Date): Neighbours;
   getRelatedArticles(slug: string, limit?: number, now?: Date): ArticleSummary[];
   getStats(now?: Date): ContentStats;
+  /** The slug an old slug (from `redirectFrom`) now leads to, once that article is out. */
+  getRedirect(oldSlug: string, now?: Date): string | null;
+  /** Old slugs whose article is out, for prerendering their redirects. */
+  getRedirectedSlugs(now?: Date): string[];
+  getRemovedArticle(slug: string): RemovedArticle | null;
+  getRemovedArticles(): RemovedArticle[];
 };
 
-export type IndexInput = { categories: Category[]; authors: Author[]; articles: ArticleRecord[] };
+export type IndexInput = {
+  categories: Category[];
+  authors: Author[];
+  articles: ArticleRecord[];
+  /** Old slug → current slug. */
+  redirects?: ReadonlyMap<string, string>;
+  removed?: readonly RemovedArticle[];
+};
 
 /** Position in the newest-first order: a smaller rank is newer. */
 type Entry = ArticleRecord & { rank: number };
@@ -66,6 +79,8 @@ export function createContentIndex(input: IndexInput): ContentIndex {
   }
   const sortedTags = [...tags.values()].sort((a, b) => tagCollator.compare(a.name, b.name) || compareText(a.slug, b.slug));
   const html = new Map<string, string>();
+  const redirects = new Map(input.redirects ?? []);
+  const removed = new Map((input.removed ?? []).map((entry) => [entry.slug, entry]));
 
   /** Rank of the newest article that is out at `now`; everything before it is scheduled. */
   const firstPublished = (now: Date): number => {
@@ -191,6 +206,15 @@ export function createContentIndex(input: IndexInput): ContentIndex {
       authors: authors.size,
       categories: categories.size,
     }),
+
+    getRedirect: (oldSlug, now = new Date()) => {
+      const target = redirects.get(oldSlug);
+      return target !== undefined && published(target, now) ? target : null;
+    },
+    getRedirectedSlugs: (now = new Date()) =>
+      [...redirects].filter(([, target]) => published(target, now)).map(([oldSlug]) => oldSlug),
+    getRemovedArticle: (slug) => removed.get(slug) ?? null,
+    getRemovedArticles: () => [...removed.values()],
   };
 
   /** The newest `limit` published entries across rank-ordered lists, without `exclude` or repeats. */

@@ -2,15 +2,16 @@ import 'server-only';
 
 import { type ContentIndex, type Neighbours, type Paginated, createContentIndex } from '@/lib/content/content-index';
 import { type LoadOptions, readContent } from '@/lib/content/load';
+import { readRemovedArticles } from '@/lib/content/moves';
 import { ContentError, type ContentProblem } from '@/lib/content/problems';
-import type { Article, ArticleSummary, Author, Category, Tag } from '@/lib/content/schema';
+import type { Article, ArticleSummary, Author, Category, RemovedArticle, Tag } from '@/lib/content/schema';
 import { env } from '@/lib/env';
 
 export type { ContentIndex, ContentStats, Neighbours, Paginated } from '@/lib/content/content-index';
 export type { LoadOptions } from '@/lib/content/load';
 export { ContentError, formatProblem, formatProblems, summarizeProblems } from '@/lib/content/problems';
 export type { ContentProblem } from '@/lib/content/problems';
-export type { Article, ArticleImage, ArticleSummary, Author, Category, Tag } from '@/lib/content/schema';
+export type { Article, ArticleImage, ArticleSummary, Author, Category, RemovedArticle, Tag } from '@/lib/content/schema';
 
 /**
  * Reads and validates a content folder. Pure with respect to the site: it
@@ -21,8 +22,8 @@ export function loadContent(
   rootDir: string,
   options: LoadOptions = {},
 ): { index: ContentIndex; problems: ContentProblem[] } {
-  const { categories, authors, articles, problems } = readContent(rootDir, options);
-  return { index: createContentIndex({ categories, authors, articles }), problems };
+  const { problems, ...content } = readContent(rootDir, options);
+  return { index: createContentIndex(content), problems };
 }
 
 let loaded: { index: ContentIndex } | { error: ContentError } | undefined;
@@ -98,4 +99,30 @@ export function getNeighbours(slug: string): Neighbours {
 /** Published articles sharing a category or tag, newest first, never the article itself. */
 export function getRelatedArticles(slug: string, limit?: number): ArticleSummary[] {
   return siteIndex().getRelatedArticles(slug, limit, new Date());
+}
+
+/** The slug an old article slug now leads to, or null when it is not an old slug of a published article. */
+export function getArticleRedirect(oldSlug: string): string | null {
+  return siteIndex().getRedirect(oldSlug, new Date());
+}
+
+/** Old slugs of published articles, each answering a permanent redirect. */
+export function getRedirectedSlugs(): string[] {
+  return siteIndex().getRedirectedSlugs(new Date());
+}
+
+/** Every article listed in removed.yml. */
+export function getRemovedArticles(): RemovedArticle[] {
+  return siteIndex().getRemovedArticles();
+}
+
+let removedBySlug: Map<string, RemovedArticle> | undefined;
+
+/**
+ * A removed article by slug. Reads removed.yml alone (the build has checked it
+ * against the articles), so the proxy answers 410 without loading every article.
+ */
+export function getRemovedArticle(slug: string): RemovedArticle | null {
+  removedBySlug ??= new Map(readRemovedArticles(env.contentDir).map((entry) => [entry.slug, entry]));
+  return removedBySlug.get(slug) ?? null;
 }

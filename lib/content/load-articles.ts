@@ -8,6 +8,7 @@ import { imageSize } from 'image-size';
 import { isFileSlug, slugify, textDirection } from '@/lib/content/fields';
 import { type DisplayPath, notASlugMessage, readText } from '@/lib/content/files';
 import { analyzeMarkdown, normalizeSpace } from '@/lib/content/markdown';
+import type { RedirectSource } from '@/lib/content/moves';
 import type { ContentProblem } from '@/lib/content/problems';
 import {
   type ArticleFrontMatter,
@@ -66,7 +67,15 @@ function listArticleFiles(directory: string, display: DisplayPath, problems: Con
   return [...files, ...folders.flatMap((folder) => listArticleFiles(folder, display, problems))];
 }
 
-export function loadArticles(context: ArticlesContext): ArticleRecord[] {
+export type LoadedArticles = {
+  records: ArticleRecord[];
+  /** Every article file's slug → its file, so old and removed slugs can be checked against them. */
+  slugFiles: Map<string, string>;
+  /** The `redirectFrom` entries of every valid article, drafts included. */
+  redirects: RedirectSource[];
+};
+
+export function loadArticles(context: ArticlesContext): LoadedArticles {
   const { root, display, problems } = context;
   const directory = path.join(root, 'articles');
   if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
@@ -76,7 +85,7 @@ export function loadArticles(context: ArticlesContext): ArticleRecord[] {
       field: 'file',
       message: `the articles folder is missing; add one file per article, e.g. ${display(path.join(directory, 'budget-vote.md'))}`,
     });
-    return [];
+    return { records: [], slugFiles: new Map(), redirects: [] };
   }
 
   const schemas = createArticleFrontMatterSchema({
@@ -89,6 +98,7 @@ export function loadArticles(context: ArticlesContext): ArticleRecord[] {
   const tags = new Map<string, Tag>();
   const imageSizes = new Map<string, Size | string>();
   const records: ArticleRecord[] = [];
+  const redirects: RedirectSource[] = [];
 
   for (const absolute of listArticleFiles(directory, display, problems)) {
     const file = display(absolute);
@@ -147,12 +157,15 @@ export function loadArticles(context: ArticlesContext): ArticleRecord[] {
       }
     }
     if (problems.length > before) continue;
+    (frontMatter.redirectFrom ?? []).forEach((oldSlug, index) => {
+      redirects.push({ slug, oldSlug, file, line: source.lineOf(['redirectFrom', index]) });
+    });
     if (frontMatter.draft && !context.includeDrafts) continue;
 
     const summary = summarize(slug, frontMatter, split.body, size, context, tags);
     if (summary) records.push({ summary, file: absolute, time: frontMatter.date.time });
   }
-  return records;
+  return { records, slugFiles: slugOwners, redirects };
 }
 
 function readImageSize(absolute: string, display: DisplayPath, cache: Map<string, Size | string>): Size | string {

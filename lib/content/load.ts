@@ -7,8 +7,15 @@ import { isFileSlug, slugify } from '@/lib/content/fields';
 import { type DisplayPath, displayPathFor, notASlugMessage, readText } from '@/lib/content/files';
 import { type ArticleRecord, loadArticles } from '@/lib/content/load-articles';
 import { markdownToPlainText } from '@/lib/content/markdown';
+import { checkMoves, loadRemoved } from '@/lib/content/moves';
 import { type ContentProblem, sortProblems } from '@/lib/content/problems';
-import { type Author, type Category, authorFrontMatterSchema, categoryEntrySchema } from '@/lib/content/schema';
+import {
+  type Author,
+  type Category,
+  type RemovedArticle,
+  authorFrontMatterSchema,
+  categoryEntrySchema,
+} from '@/lib/content/schema';
 import {
   isRecord,
   issuesToProblems,
@@ -28,6 +35,9 @@ export type LoadedContent = {
   categories: Category[];
   authors: Author[];
   articles: ArticleRecord[];
+  /** Old slug → the slug of the article it moved to. */
+  redirects: Map<string, string>;
+  removed: RemovedArticle[];
   problems: ContentProblem[];
 };
 
@@ -43,12 +53,12 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
       field: 'file',
       message: 'the content folder does not exist; it holds articles/, authors/ and categories.yml',
     });
-    return { categories: [], authors: [], articles: [], problems };
+    return { categories: [], authors: [], articles: [], redirects: new Map(), removed: [], problems };
   }
 
   const categories = loadCategories(root, display, problems);
   const authors = loadAuthors(root, display, problems);
-  const articles = loadArticles({
+  const loaded = loadArticles({
     root,
     display,
     problems,
@@ -59,11 +69,18 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     publicDir: path.resolve(/* turbopackIgnore: true */ options.publicDir ?? path.join(path.dirname(root), 'public')),
     includeDrafts: options.includeDrafts ?? false,
   });
+  // removed.yml is reported after the articles, like the file it is checked against.
+  const removedProblems: ContentProblem[] = [];
+  const removedEntries = loadRemoved(root, display, removedProblems);
+  const moves = checkMoves({ slugFiles: loaded.slugFiles, redirects: loaded.redirects, removed: removedEntries }, problems);
+  problems.push(...removedProblems);
 
   return {
     categories: categories.list,
     authors: [...authors.byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id)),
-    articles,
+    articles: loaded.records,
+    redirects: moves.redirects,
+    removed: moves.removed,
     problems: sortProblems(problems),
   };
 }

@@ -5,9 +5,11 @@ import { z } from 'zod';
 import {
   DATE_EXAMPLE,
   canonicalLanguageTag,
+  isFileSlug,
   isNameSlug,
   parseDateTime,
   slugify,
+  suggestFileSlug,
 } from '@/lib/content/fields';
 import { closestMatch, listNames } from '@/lib/content/problems';
 import { site } from '@/lib/site';
@@ -159,6 +161,18 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
       }
     });
 
+  const oldSlug = z
+    .union([z.string(), z.number()], { error: 'each old slug must be text, e.g. redirectFrom: [budget-passed]' })
+    .transform((value) => String(value).trim())
+    .superRefine((slug, ctx) => {
+      if (!isFileSlug(slug)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${slug}" is not a valid slug; use lower-case letters, digits and hyphens, e.g. ${suggestFileSlug(slug)}`,
+        });
+      }
+    });
+
   const fields = {
     title: text('is required; add a headline, e.g. title: "Parliament passes budget"').superRefine((title, ctx) => {
       const length = [...title].length;
@@ -213,6 +227,12 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
       });
       return z.NEVER;
     }),
+    redirectFrom: z
+      .preprocess(
+        (value) => (typeof value === 'string' || typeof value === 'number' ? [value] : value),
+        z.array(oldSlug, { error: 'must be a list of old slugs, e.g. redirectFrom: [budget-passed]' }),
+      )
+      .optional(),
   };
 
   const frontMatter = z.strictObject(fields);
@@ -283,6 +303,66 @@ export const categoriesFileSchema = z.array(categoryEntrySchema, {
   error: 'must be a list of categories, e.g. - { name: Politics, description: "Parliament and parties" }',
 });
 export type CategoryEntry = z.infer<typeof categoryEntrySchema>;
+
+export const REMOVED_DATE_EXAMPLE = '2026-11-20';
+const REMOVED_SLUG_REQUIRED = 'is required; add the slug of the removed article, e.g. slug: budget-passed';
+
+const removedDate = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? `is required; add the day the article was taken down, e.g. removed: ${REMOVED_DATE_EXAMPLE}`
+        : `${JSON.stringify(issue.input)} is not an ISO 8601 date; write it like ${REMOVED_DATE_EXAMPLE}`,
+  })
+  .transform((value, ctx) => {
+    const text = value.trim();
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (day) {
+      const [year, month, date] = day.slice(1).map(Number) as [number, number, number];
+      const real = new Date(Date.UTC(year, month - 1, date));
+      if (real.getUTCMonth() === month - 1 && real.getUTCDate() === date) return text;
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a real date; write it like ${REMOVED_DATE_EXAMPLE}` });
+      return z.NEVER;
+    }
+    const parsed = parseDateTime(text);
+    if (parsed.ok) return parsed.iso;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${text}" is not an ISO 8601 date; write a day like ${REMOVED_DATE_EXAMPLE} or a time like ${DATE_EXAMPLE}`,
+    });
+    return z.NEVER;
+  });
+
+/** One entry of `content/removed.yml`: an article taken down for good, whose address answers 410 Gone. */
+export const removedEntrySchema = z.strictObject({
+  slug: z
+    .union([z.string(), z.number()], {
+      error: (issue) =>
+        issue.input === undefined
+          ? REMOVED_SLUG_REQUIRED
+          : 'must be the slug of the removed article, e.g. slug: budget-passed',
+    })
+    .transform((value) => String(value).trim())
+    .superRefine((slug, ctx) => {
+      if (slug === '') {
+        ctx.addIssue({ code: 'custom', message: REMOVED_SLUG_REQUIRED });
+      } else if (!isFileSlug(slug)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${slug}" is not a valid slug; use lower-case letters, digits and hyphens, e.g. ${suggestFileSlug(slug)}`,
+        });
+      }
+    }),
+  removed: removedDate,
+  reason: optionalText(),
+});
+export const removedArticleSchema = z.object({
+  slug: z.string(),
+  /** `YYYY-MM-DD` as written, or an ISO 8601 time in UTC. */
+  removed: z.string(),
+  reason: z.string().optional(),
+});
+export type RemovedArticle = z.infer<typeof removedArticleSchema>;
 
 export const authorFrontMatterSchema = z.strictObject({
   name: text('is required; add the author\'s name, e.g. name: "Jane Doe"'),

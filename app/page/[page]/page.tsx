@@ -7,6 +7,9 @@ import { parsePageParam } from '@/app/_lib/page-param';
 type Props = { params: Promise<{ page: string }> };
 
 export const dynamicParams = false;
+// Regenerated in the background at most every five minutes, so listings pick up
+// scheduled articles; Next.js derives `s-maxage=300, stale-while-revalidate` from it.
+export const revalidate = 300;
 
 export function generateStaticParams() {
   return laterPages(latestListing).map(({ page }) => ({ page }));

@@ -13,6 +13,18 @@ describe('CommentStoreError', () => {
     expect(JSON.stringify(error)).not.toMatch(/example\.com/i);
   });
 
+  it('is recognised when thrown by another bundle\'s copy of the class', async () => {
+    const original = new CommentStoreError('busy', 'database is locked');
+    // A fresh module instance stands in for another bundle's copy of errors.ts.
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    const other = await import('@/lib/comments/errors');
+    expect(other.CommentStoreError).not.toBe(CommentStoreError);
+    expect(original instanceof other.CommentStoreError).toBe(false);
+    expect(other.isCommentStoreError(original)).toBe(true);
+    expect(other.isCommentStoreError(new Error('busy'))).toBe(false);
+  });
+
   it('has a plain sentence for the reader and says when to try again', () => {
     expect(new CommentStoreError('busy', 'locked')).toMatchObject({
       readerMessage: 'The comment service is busy. Please try again in a moment.',

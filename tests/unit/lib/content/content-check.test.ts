@@ -53,12 +53,41 @@ const brokenReport = [
   '28 problems in 20 files',
 ];
 
+const M = 'tests/fixtures/content/moves';
+
+const movesReport = [
+  `${M}/articles/bad-old-slug.md:6: redirectFrom: "Budget Vote" is not a valid slug; use lower-case letters, digits and hyphens, e.g. budget-vote`,
+  `${M}/articles/bad-shape.md:6: redirectFrom: must be a list of old slugs, e.g. redirectFrom: [budget-passed]`,
+  `${M}/articles/budget-vote.md:8: redirectFrom: "budget-vote" is this article's own slug; list only the slugs it had before`,
+  `${M}/articles/budget-vote.md:9: redirectFrom: "kabul-water" is the slug of ${M}/articles/kabul-water.md, a live article; an address cannot be both old and live`,
+  `${M}/articles/loop-a.md:6: redirectFrom: "loop-b" is the slug of ${M}/articles/loop-b.md, which redirects from "loop-a": the two addresses would redirect to each other in a loop; remove one of them`,
+  `${M}/articles/loop-b.md:6: redirectFrom: "loop-a" is the slug of ${M}/articles/loop-a.md, which redirects from "loop-b": the two addresses would redirect to each other in a loop; remove one of them`,
+  `${M}/articles/moved-and-gone.md:6: redirectFrom: "old-gone" is listed as removed in ${M}/removed.yml:2; an address cannot be both moved and gone`,
+  `${M}/articles/second-claim.md:6: redirectFrom: "water-tables" is already redirected to "kabul-water" by ${M}/articles/kabul-water.md; an old address can lead to one article only`,
+  `${M}/removed.yml:3: slug: "kabul-water" is still an article (${M}/articles/kabul-water.md); delete that file or remove this entry`,
+  `${M}/removed.yml:4: slug: "Old Story" is not a valid slug; use lower-case letters, digits and hyphens, e.g. old-story`,
+  `${M}/removed.yml:5: removed: "yesterday" is not an ISO 8601 date; write a day like 2026-11-20 or a time like 2026-11-02T09:30:00+04:30`,
+  `${M}/removed.yml:6: removed: "2026-02-30" is not a real date; write it like 2026-11-20`,
+  `${M}/removed.yml:7: slug: "old-gone" is already listed on line 2; keep one entry`,
+  `${M}/removed.yml:8: reasn: unknown field; did you mean "reason"?`,
+  `${M}/removed.yml:9: slug: is required; add the slug of the removed article, e.g. slug: budget-passed`,
+  `${M}/removed.yml:10: entry: must be fields, e.g. - { slug: budget-passed, removed: 2026-11-20, reason: "Withdrawn at the source's request" }`,
+  '16 problems in 8 files',
+];
+
 describe('npm run content:check', () => {
   it('prints every problem to stderr and exits 1, even in production where drafts are not served', () => {
     const result = check(B);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toEqual(brokenReport);
+  });
+
+  it('checks moved and removed articles: no loops, no clash with a live slug, one place per old address', () => {
+    const result = check(M);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toEqual(movesReport);
   });
 
   it('summarizes valid content on one line and exits 0', () => {

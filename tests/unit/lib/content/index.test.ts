@@ -88,3 +88,28 @@ describe('the site getters', () => {
     expect(() => content.getCategories()).toThrow(content.ContentError);
   });
 });
+
+describe('moved and removed articles', () => {
+  it('lead old slugs to the published article and read removed.yml', async () => {
+    const content = await siteContent(VALID_ROOT, 'production');
+    expect(content.getArticleRedirect('budget-approved')).toBe('budget-vote');
+    expect(content.getArticleRedirect('2027-budget-vote')).toBe('budget-vote');
+    expect(content.getArticleRedirect('budget-vote')).toBeNull();
+    expect(content.getRedirectedSlugs()).toEqual(['budget-approved', '2027-budget-vote']);
+    expect(content.getRemovedArticle('kabul-water-rumour')).toEqual({
+      slug: 'kabul-water-rumour',
+      removed: '2026-11-08',
+      reason: 'Withdrawn after the source retracted it.',
+    });
+    expect(content.getRemovedArticle('old-border-notice')).toEqual({ slug: 'old-border-notice', removed: '2026-11-09T05:30:00.000Z' });
+    expect(content.getRemovedArticle('budget-vote')).toBeNull();
+    expect(content.getRemovedArticles().map((entry) => entry.slug)).toEqual(['kabul-water-rumour', 'old-border-notice']);
+  });
+
+  it('answer a removed slug without loading the articles, so a broken article does not stop the 410', async () => {
+    const content = await siteContent(BROKEN_ROOT);
+    expect(content.getRemovedArticle('anything')).toBeNull();
+    const valid = await siteContent(VALID_ROOT);
+    expect(valid.getRemovedArticle('kabul-water-rumour')?.removed).toBe('2026-11-08');
+  });
+});

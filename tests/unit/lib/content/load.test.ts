@@ -253,3 +253,73 @@ describe('front matter values', () => {
     });
   });
 });
+
+describe('redirectFrom and removed.yml', () => {
+  it('map each old slug to its article, one or several, written as text or a list', () => {
+    const root = writeTree({
+      'articles/one.md': article([...validFields(), 'redirectFrom: old-one']),
+      'articles/two.md': article([...validFields(), 'redirectFrom: [old-two, older-two]']),
+    });
+    const { index, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    expect(index.getRedirect('old-one', NOW)).toBe('one');
+    expect(index.getRedirect('older-two', NOW)).toBe('two');
+    expect(index.getRedirect('one', NOW)).toBeNull();
+    expect(index.getRedirectedSlugs(NOW)).toEqual(['old-one', 'old-two', 'older-two']);
+  });
+
+  it('redirect to a scheduled article only once it is out, and never to a draft left out', () => {
+    const root = writeTree({
+      'articles/later.md': article([...validFields({ date: '2026-12-01T09:00:00+04:30' }), 'redirectFrom: [old-later]']),
+      'articles/secret.md': article([...validFields(), 'draft: true', 'redirectFrom: [old-secret]']),
+    });
+    const { index, problems } = loadContent(root, { includeDrafts: false });
+    expect(problems).toEqual([]);
+    expect(index.getRedirect('old-later', NOW)).toBeNull();
+    expect(index.getRedirect('old-later', new Date('2026-12-02T00:00:00Z'))).toBe('later');
+    expect(index.getRedirect('old-secret', NOW)).toBeNull();
+    expect(index.getRedirectedSlugs(NOW)).toEqual([]);
+    expect(loadContent(root, { includeDrafts: true }).index.getRedirect('old-secret', NOW)).toBe('secret');
+  });
+
+  it('check a draft\'s old slugs too, so publishing it later cannot break the build', () => {
+    const root = writeTree({
+      'articles/live.md': article(validFields()),
+      'articles/secret.md': article([...validFields(), 'draft: true', 'redirectFrom: [live]']),
+    });
+    expect(loadContent(root, { includeDrafts: false }).problems).toEqual([
+      {
+        file: 'content/articles/secret.md',
+        line: 7,
+        field: 'redirectFrom',
+        message: '"live" is the slug of content/articles/live.md, a live article; an address cannot be both old and live',
+      },
+    ]);
+  });
+
+  it('read removed.yml when there is one, and nothing when there is none', () => {
+    const root = writeTree({
+      'articles/a.md': article(validFields()),
+      'removed.yml': '- slug: gone\n  removed: 2026-11-01\n',
+    });
+    const { index, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    expect(index.getRemovedArticles()).toEqual([{ slug: 'gone', removed: '2026-11-01' }]);
+    expect(index.getRemovedArticle('a')).toBeNull();
+    expect(loadContent(writeTree({ 'articles/a.md': article(validFields()) })).index.getRemovedArticles()).toEqual([]);
+    expect(loadContent(writeTree({ 'removed.yml': '# none yet\n' })).index.getRemovedArticles()).toEqual([]);
+  });
+
+  it('explain a removed.yml that is not a list', () => {
+    const root = writeTree({ 'removed.yml': 'slug: gone\n' });
+    expect(loadContent(root).problems).toEqual([
+      {
+        file: 'content/removed.yml',
+        line: 1,
+        field: 'file',
+        message:
+          'must be a list of removed articles, e.g. - { slug: budget-passed, removed: 2026-11-20, reason: "Withdrawn at the source\'s request" }',
+      },
+    ]);
+  });
+});

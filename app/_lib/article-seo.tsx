@@ -1,0 +1,27 @@
+import { permanentRedirect } from 'next/navigation';
+
+import { JsonLdScript } from '@/components/seo/json-ld-script';
+import { type ArticleSummary, getArticleRedirect } from '@/lib/content';
+import { articleCrumbs, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo/json-ld';
+import { articlePath } from '@/lib/seo/paths';
+import { getSettings } from '@/lib/settings';
+
+/**
+ * An old slug of a moved article answers a permanent redirect to its current
+ * address. Old slugs are prerendered with the article route, so the redirect
+ * is served from the build like the page itself.
+ */
+export function redirectIfMoved(slug: string): void {
+  const current = getArticleRedirect(slug);
+  if (current) permanentRedirect(articlePath(current));
+}
+
+/** The article's NewsArticle and its Home › Section › Article breadcrumb, in one block. */
+export function ArticleJsonLd({ article }: { article: ArticleSummary }) {
+  const settings = getSettings();
+  return (
+    <JsonLdScript
+      json={serializeJsonLd([newsArticleJsonLd(article, settings), breadcrumbJsonLd(articleCrumbs(article), settings)])}
+    />
+  );
+}

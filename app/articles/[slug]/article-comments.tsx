@@ -1,0 +1,75 @@
+import { CommentForm } from '@/components/comments/comment-form';
+import { CommentSection } from '@/components/comments/comment-section';
+import { articleHref } from '@/components/comments/links';
+import {
+  type ApprovedPage,
+  COMMENT_LIMITS,
+  type PublicComment,
+  THREADS_PER_PAGE,
+  getCommentStore,
+  isCommentStoreError,
+  issueCommentToken,
+} from '@/lib/comments';
+
+import { submitComment } from './actions';
+
+/** One page of an article's approved threads, oldest first. */
+export async function getCommentsPage(articleSlug: string, page = 1): Promise<ApprovedPage> {
+  const store = await getCommentStore();
+  return store.listApproved(articleSlug, { page, threadsPerPage: THREADS_PER_PAGE });
+}
+
+const FORM_LIMITS = {
+  comment: COMMENT_LIMITS.body,
+  name: COMMENT_LIMITS.name,
+  email: COMMENT_LIMITS.email,
+  website: COMMENT_LIMITS.website,
+};
+
+let warnedNoSecret = false;
+
+// A prerendered page carries a token signed at build time, so the build must
+// sign with the servers' secret (COMMENT_SECRET, or the generated one under
+// data/ on a single machine). When the secret is missing the form still
+// renders; a reader without JavaScript is then asked once to submit again,
+// with a fresh token.
+function formToken(articleSlug: string): string {
+  try {
+    return issueCommentToken(articleSlug);
+  } catch (error) {
+    if (!isCommentStoreError(error) || error.code !== 'config') throw error;
+    if (!warnedNoSecret) console.warn('Comment form tokens are left out of this page: COMMENT_SECRET is not set.');
+    warnedNoSecret = true;
+    return '';
+  }
+}
+
+type ArticleCommentsProps = {
+  articleSlug: string;
+  comments: ApprovedPage;
+  /** Reply mode: the form answers this approved comment. */
+  replyTo?: PublicComment | null;
+};
+
+/** The comment section of an article page: approved threads, then the form. */
+export function ArticleComments({ articleSlug, comments, replyTo }: ArticleCommentsProps) {
+  return (
+    <CommentSection
+      articleSlug={articleSlug}
+      commentCount={comments.commentCount}
+      threads={comments.threads}
+      page={comments.page}
+      totalPages={comments.totalPages}
+    >
+      <CommentForm
+        action={submitComment}
+        articleSlug={articleSlug}
+        token={formToken(articleSlug)}
+        tokenUrl={`/api/comments/token?article=${encodeURIComponent(articleSlug)}`}
+        replyTo={replyTo ? { id: replyTo.id, name: replyTo.name } : null}
+        cancelHref={replyTo ? `${articleHref(articleSlug)}#comments` : undefined}
+        limits={FORM_LIMITS}
+      />
+    </CommentSection>
+  );
+}

@@ -1,0 +1,43 @@
+import { ArticleBody } from '@/components/article/article-body';
+import { ArticleFigure } from '@/components/article/article-figure';
+import { ArticleHeader } from '@/components/article/article-header';
+import { ArticlePager } from '@/components/article/article-pager';
+import { RelatedArticles } from '@/components/article/related-articles';
+import { TagList } from '@/components/article/tag-list';
+import { uiLang } from '@/components/article/ui-lang';
+import type { ApprovedPage, PublicComment } from '@/lib/comments';
+import { type Article, getNeighbours, getRelatedArticles } from '@/lib/content';
+import { site } from '@/lib/site';
+
+import { ArticleComments } from './article-comments';
+
+type ArticleViewProps = {
+  article: Article;
+  comments: ApprovedPage;
+  replyTo?: PublicComment | null;
+};
+
+/** The article page's body, shared by the article and its no-JavaScript reply page. */
+export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
+  const { previous, next } = getNeighbours(article.slug);
+  const related = getRelatedArticles(article.slug, site.relatedCount);
+  const labelLang = uiLang(article.lang);
+
+  return (
+    <div className="mx-auto flex max-w-page flex-col gap-12 px-4 py-8">
+      <article lang={article.lang} dir={article.dir} className="mx-auto flex w-full max-w-3xl flex-col gap-8">
+        <ArticleHeader article={article} />
+        {article.image ? <ArticleFigure image={article.image} lead /> : null}
+        <ArticleBody html={article.html} />
+        <TagList tags={article.tags} lang={labelLang} />
+      </article>
+
+      <ArticleComments articleSlug={article.slug} comments={comments} replyTo={replyTo} />
+
+      <div className="mx-auto w-full max-w-3xl">
+        <ArticlePager previous={previous} next={next} />
+      </div>
+      <RelatedArticles articles={related} />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { ImageResponse } from 'next/og';
+
+import { SocialCard } from '@/components/seo/social-card';
+import { getArticle } from '@/lib/content';
+import { CACHE_CONTROL } from '@/lib/seo/http';
+import { SOCIAL_IMAGE_SIZE } from '@/lib/seo/metadata';
+import { SOCIAL_FONT_FAMILY, socialCardContent, socialImageFonts } from '@/lib/seo/social-image';
+import { getPublishedSummaries } from '@/lib/seo/source';
+import { getSettings } from '@/lib/settings';
+
+// The social preview of an article without a picture of its own, made once
+// per build. Its address is the one lib/seo puts in og:image and JSON-LD.
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+
+export function generateStaticParams(): { slug: string }[] {
+  return getPublishedSummaries()
+    .filter((article) => !article.image)
+    .map((article) => ({ slug: article.slug }));
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await params;
+  const article = getArticle(slug);
+  if (!article || article.image) return new Response('Not found', { status: 404 });
+  const content = socialCardContent(article, getSettings());
+  return new ImageResponse(<SocialCard {...content} fontFamily={SOCIAL_FONT_FAMILY} />, {
+    ...SOCIAL_IMAGE_SIZE,
+    fonts: socialImageFonts().fonts,
+    // The picture changes with the headline, so it is cached like the page, not forever.
+    headers: { 'Cache-Control': CACHE_CONTROL },
+  });
+}

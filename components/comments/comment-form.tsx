@@ -1,0 +1,128 @@
+'use client';
+
+import { type FormEvent, useActionState, useEffect, useRef, useState } from 'react';
+
+import { CommentFormFieldRow, fieldId } from './comment-form-field';
+import {
+  COMMENT_FORM_FIELDS,
+  type CommentFormAction,
+  type CommentFormLimits,
+  type CommentFormState,
+  FIELDS_MESSAGE,
+  FORM_FIELD,
+  initialCommentFormState,
+  tooLongFields,
+} from './form-state';
+import { articleHref, replyHref } from './links';
+import { useFreshToken } from './use-fresh-token';
+
+type CommentFormProps = {
+  /** The server action; a plain POST without JavaScript, in place with it. */
+  action: CommentFormAction;
+  articleSlug: string;
+  /** The signed form token rendered into the page. */
+  token: string;
+  /** Where a fresh token can be fetched (GET) when the reader starts writing. */
+  tokenUrl?: string;
+  replyTo?: { id: number; name: string } | null;
+  cancelHref?: string;
+  /** Longest values in code points; with JavaScript, longer ones are not sent at all. */
+  limits?: CommentFormLimits;
+};
+
+export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, cancelHref, limits }: CommentFormProps) {
+  // The permalink is where a browser without JavaScript posts the form (its
+  // `action` attribute); an empty `action` is not valid HTML.
+  const permalink = replyTo ? replyHref(articleSlug, replyTo.id).replace(/#.*$/, '') : articleHref(articleSlug);
+  const [state, formAction, pending] = useActionState<CommentFormState, FormData>(action, initialCommentFormState, permalink);
+  const [freshToken, refreshToken] = useFreshToken(tokenUrl);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const [localErrors, setLocalErrors] = useState<CommentFormState['fieldErrors'] | null>(null);
+
+  // Each answer remounts the fields, so their default values show what the server returned.
+  const [seen, setSeen] = useState({ state, version: 0 });
+  if (seen.state !== state) setSeen({ state, version: seen.version + 1 });
+
+  const firstInvalid = COMMENT_FORM_FIELDS.find((field) => state.fieldErrors?.[field]);
+  if (seen.state !== state && localErrors) setLocalErrors(null);
+
+  useEffect(() => {
+    if (seen.version === 0) return;
+    if (firstInvalid) document.getElementById(fieldId(firstInvalid))?.focus();
+    else messageRef.current?.focus();
+  }, [seen.version, firstInvalid]);
+
+  // A body far past the limits would be refused before the action runs; say so here instead.
+  function checkLengths(event: FormEvent<HTMLFormElement>) {
+    const errors = tooLongFields(new FormData(event.currentTarget), limits);
+    setLocalErrors(errors);
+    const first = COMMENT_FORM_FIELDS.find((field) => errors?.[field]);
+    if (!first) return;
+    event.preventDefault();
+    document.getElementById(fieldId(first))?.focus();
+  }
+
+  const values = state.values;
+  const errors = localErrors ?? state.fieldErrors ?? {};
+  const message = localErrors ? FIELDS_MESSAGE : state.message;
+  const rowProps = (field: (typeof COMMENT_FORM_FIELDS)[number]) => ({
+    field,
+    defaultValue: values?.[field] ?? '',
+    error: errors[field],
+    autoFocus: field === firstInvalid,
+  });
+
+  return (
+    <div className="flex flex-col gap-4">
+      <h2 id="leave-a-reply" className="scroll-mt-6 border-b-2 border-ink pb-2 font-serif text-2xl font-bold">
+        {replyTo ? (
+          <>
+            Reply to <bdi>{replyTo.name}</bdi>
+          </>
+        ) : (
+          'Leave a Reply'
+        )}
+      </h2>
+      {replyTo && cancelHref ? (
+        <p>
+          <a href={cancelHref} className="text-sm font-semibold text-link underline underline-offset-2">
+            Cancel reply
+          </a>
+        </p>
+      ) : null}
+      <form action={formAction} noValidate aria-labelledby="leave-a-reply" onFocus={refreshToken} onSubmit={checkLengths} className="flex flex-col gap-4">
+        <p id="comment-form-notes" className="text-sm text-muted">
+          Your email address will not be published. Required fields are marked *
+        </p>
+        <div ref={messageRef} tabIndex={-1} role="alert" aria-atomic="true" className="outline-none">
+          {message ? (
+            <p className={!localErrors && state.status === 'success' ? 'border-s-4 border-ink bg-surface p-3 font-semibold' : 'border-s-4 border-accent bg-surface p-3 font-semibold'}>
+              {message}
+            </p>
+          ) : null}
+        </div>
+        <input type="hidden" name={FORM_FIELD.articleSlug} value={articleSlug} />
+        {replyTo ? <input type="hidden" name={FORM_FIELD.parentId} value={String(replyTo.id)} /> : null}
+        <input type="hidden" name={FORM_FIELD.token} value={state.token ?? freshToken ?? token} />
+        <CommentFormFieldRow key={`comment-${seen.version}`} {...rowProps('comment')} label="Comment" type="textarea" required />
+        <CommentFormFieldRow key={`name-${seen.version}`} {...rowProps('name')} label="Name" autoComplete="name" required />
+        <CommentFormFieldRow key={`email-${seen.version}`} {...rowProps('email')} label="Email" type="email" autoComplete="email" required />
+        <CommentFormFieldRow key={`website-${seen.version}`} {...rowProps('website')} label="Website" type="url" autoComplete="url" />
+        {/* A trap for form-filling programs: hidden from sight, from the keyboard and from screen readers. */}
+        <div aria-hidden="true" className="sr-only">
+          <label htmlFor="comment-form-company">Company (leave empty)</label>
+          <input id="comment-form-company" type="text" name={FORM_FIELD.honeypot} tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+        <p>
+          <button
+            type="submit"
+            disabled={pending}
+            className="inline-flex min-h-11 items-center bg-ink px-5 font-semibold text-paper hover:bg-accent disabled:opacity-60"
+          >
+            Post Comment
+          </button>
+        </p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+
+import { type CommentStore, THREADS_PER_PAGE } from '@/lib/comments/store';
+
+/** The article page that shows the first page of its comments. */
+export function articlePath(slug: string): string {
+  return `/articles/${slug}`;
+}
+
+/** Comment page N (N ≥ 2) of an article: the crawlable pages past the first 50 threads. */
+export function commentPagePath(slug: string, page: number): string {
+  return `${articlePath(slug)}/comments/page/${page}`;
+}
+
+/**
+ * The static pages that show an article's comments, for revalidation after a
+ * moderation change: the article page and each comment page. A change can
+ * shrink the number of pages, so pages just past today's last one are
+ * included too, where `changed` comments could have been.
+ */
+export async function commentPagesToRevalidate(
+  store: Pick<CommentStore, 'listApproved'>,
+  slugs: readonly string[],
+  changed: number,
+): Promise<string[]> {
+  const paths: string[] = [];
+  const extraPages = Math.ceil(Math.max(0, changed) / THREADS_PER_PAGE) + 1;
+  for (const slug of new Set(slugs)) {
+    paths.push(articlePath(slug));
+    let totalPages = 1;
+    try {
+      totalPages = (await store.listApproved(slug, { page: 1 })).totalPages;
+    } catch {
+      // The article page itself is revalidated anyway; comment pages may wait for their own revalidation.
+    }
+    for (let page = 2; page <= totalPages + extraPages; page += 1) paths.push(commentPagePath(slug, page));
+  }
+  return paths;
+}
+
+/** A path /api/revalidate accepts: site-relative, no scheme, host, query, dot segments or control characters. */
+export function isRevalidatablePath(path: unknown): path is string {
+  return (
+    typeof path === 'string' &&
+    path.length <= 1_024 &&
+    /^\/(?:[A-Za-z0-9\-._~%]+(?:\/[A-Za-z0-9\-._~%]+)*)?$/.test(path) &&
+    !/(?:^|\/)\.{1,2}(?:\/|$)/.test(path)
+  );
+}

@@ -1,0 +1,100 @@
+import type { NextRequest } from 'next/server';
+
+import { removedArticleResponseFor } from '@/lib/seo/gone';
+
+// Keep in step with experimental.serverActions.bodySizeLimit in next.config.ts.
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+function tooLargePage(articlePath: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Your comment is too long | Dateline</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.6}a{color:inherit}</style>
+</head>
+<body>
+<main>
+<p><strong>Error 413</strong></p>
+<h1>Your comment is too long to send</h1>
+<p>A comment can be at most 65,525 characters, and what you sent is far longer, so it was not posted.</p>
+<p>Go back with your browser&rsquo;s Back button: your text is usually still in the form. Shorten it, then post it again.</p>
+<p><a href="${articlePath}#comments">Return to the article</a></p>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * A comment POST far past the size limit gets a readable 413 page. Without
+ * this, Next answers a plain-text 500 past `bodySizeLimit`, or drops the
+ * connection while a large body is still arriving. Decided on Content-Length,
+ * which browsers always send with a form, so the body is never read. (A
+ * chunked body without one meets Next's own limit, a plain 500: let the
+ * reverse proxy cap request bodies as well, e.g. nginx `client_max_body_size 1m`.)
+ */
+export function proxy(request: NextRequest) {
+  // Next answers 500 when a dynamic segment is not valid percent-encoded UTF-8
+  // (`/articles/%C0%AE`); such an address names nothing here.
+  const { pathname } = request.nextUrl;
+  if (!isDecodable(pathname)) return notFoundResponse();
+  // Only well-formed slugs reach the article routes, so junk addresses
+  // (`..%2F..`, `%00`, 5,000 characters) never render or fill the page cache.
+  if (pathname.startsWith('/articles/') && !ARTICLE_PATH.test(pathname)) return notFoundResponse();
+  // A cross-site POST would be refused by Next with a 500; refuse it plainly first.
+  if (request.method === 'POST' && !isSameOrigin(request)) {
+    return new Response('Cross-site form posts are not accepted.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  }
+  // An article listed in content/removed.yml answers 410 Gone, whatever the method.
+  const gone = removedArticleResponseFor(request.nextUrl.pathname);
+  if (gone) return gone;
+  if (request.method !== 'POST') return;
+  const length = Number(request.headers.get('content-length') ?? '0');
+  if (!(length > BODY_LIMIT_BYTES)) return;
+  const slug = /^\/articles\/([a-z0-9-]{1,200})(?:\/|$)/.exec(request.nextUrl.pathname)?.[1];
+  return new Response(tooLargePage(slug ? `/articles/${slug}` : '/'), {
+    status: 413,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' },
+  });
+}
+
+const ARTICLE_PATH = /^\/articles\/[a-z0-9-]{1,200}(?:\/[a-z0-9-]{1,40})*\/?$/;
+
+/** A missing Origin is allowed (older clients); the signed form token still guards the action. */
+function isSameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get('origin');
+  if (origin === null) return true;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function notFoundResponse(): Response {
+  return new Response(
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Page not found | Dateline</title></head><body><main><h1>We couldn’t find that page</h1><p>The address is not valid. <a href="/">Go to the front page</a>.</p></main></body></html>',
+    { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
+  );
+}
+
+// Everything but the build's static assets and pictures.
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|images/|favicon|icon).*)'],
+};

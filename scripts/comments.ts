@@ -1,0 +1,280 @@
+// `npm run comments -- <command>`: moderation from a shell, on the same store
+// as the site (SQLite by default, PostgreSQL when DATABASE_URL is set).
+// Exit codes: 0 done, 1 the command failed (unknown id, store unavailable),
+// 2 the command line is wrong. Messages are sentences, never stack traces.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+
+type Lib = {
+  comments: typeof import('@/lib/comments');
+  revalidation: typeof import('@/lib/comments/revalidation');
+  env: (typeof import('@/lib/env'))['env'];
+  settings: typeof import('@/lib/settings');
+};
+type Store = Awaited<ReturnType<Lib['comments']['getCommentStore']>>;
+type Status = Lib['comments']['COMMENT_STATUSES'][number];
+type Action = Lib['comments']['MODERATION_ACTIONS'][number];
+
+const NAME = 'comments';
+const REACT_SERVER = '--conditions=react-server';
+const DEFAULT_SITE = 'http://127.0.0.1:3000';
+const STATUSES = ['held', 'approved', 'spam', 'trash'] as const;
+const ACTIONS = ['approve', 'spam', 'trash', 'restore', 'hold'] as const;
+const PAST: Record<Action, string> = {
+  approve: 'Approved',
+  spam: 'Marked as spam',
+  trash: 'Moved to the trash',
+  restore: 'Restored',
+  hold: 'Held',
+};
+
+const USAGE = `Usage: npm run comments -- <command>
+
+  list [--status held|approved|spam|trash] [--article SLUG] [--limit N]
+                      comments in one state (default held), newest first
+  approve ID…         publish comments
+  spam ID…            mark comments as spam
+  trash ID…           move comments to the trash
+  hold ID…            take comments back into the moderation queue
+  restore ID…         return comments to their state before the last change
+  export EMAIL        everything stored about one reader, as JSON
+  erase EMAIL         delete every comment of one reader and its history
+  help                this text
+
+After a change the running site is asked to update the article pages
+(POST SITE_URL/api/revalidate with REVALIDATE_SECRET).
+Exit codes: 0 done, 1 failed, 2 wrong command line.`;
+
+class UsageError extends Error {}
+class Failure extends Error {}
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const note = (line: string) => process.stderr.write(`${line}\n`);
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+// Stored text has no control characters (the schema refuses them); this keeps
+// a terminal safe even so.
+const printable = (text: string) => text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
+
+// lib/ modules import `server-only`, which loads only under the react-server condition.
+function rerunWithReactServerCondition(): number {
+  const args = [REACT_SERVER, ...process.execArgv, process.argv[1] ?? '', ...process.argv.slice(2)];
+  return spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 2;
+}
+
+async function importLib(): Promise<Lib | 'needs-condition'> {
+  try {
+    return {
+      comments: await import('@/lib/comments'),
+      revalidation: await import('@/lib/comments/revalidation'),
+      env: (await import('@/lib/env')).env,
+      settings: await import('@/lib/settings'),
+    };
+  } catch (error) {
+    const fromServerOnly = error instanceof Error && /Server Component/.test(error.message);
+    if (fromServerOnly && !process.execArgv.includes(REACT_SERVER)) return 'needs-condition';
+    throw error;
+  }
+}
+
+function actor(): string {
+  let user = 'unknown';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // No passwd entry for this uid (some containers).
+  }
+  return `cli:${user.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60) || 'unknown'}`;
+}
+
+function parseIds(args: string[]): number[] {
+  const words = args.flatMap((arg) => arg.split(',')).filter((word) => word !== '');
+  if (words.length === 0) throw new UsageError('Give at least one comment id, e.g. `approve 12 13`.');
+  return words.map((word) => {
+    if (word.startsWith('-')) throw new UsageError(`Unknown option ${JSON.stringify(word)}.`);
+    const id = /^\d{1,15}$/.test(word) ? Number(word) : Number.NaN;
+    if (!Number.isSafeInteger(id) || id < 1) {
+      throw new UsageError(`Not a comment id: ${JSON.stringify(word)}. Ids are whole numbers, as shown by \`list\`.`);
+    }
+    return id;
+  });
+}
+
+function parseListOptions(args: string[]): { status: Status; article?: string; limit: number } {
+  const options: { status: Status; article?: string; limit: number } = { status: 'held', limit: 50 };
+  for (let i = 0; i < args.length; i += 1) {
+    const flag = args[i] ?? '';
+    const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const value = inline ?? args[(i += 1)];
+    if (value === undefined && ['--status', '--article', '--limit'].includes(name)) {
+      throw new UsageError(`${name} needs a value.`);
+    }
+    if (name === '--status') {
+      if (!STATUSES.includes(value as Status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}.`);
+      options.status = value as Status;
+    } else if (name === '--article') {
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value ?? '') || (value ?? '').length > 200) {
+        throw new UsageError('--article takes an article slug: lower-case letters, digits and hyphens.');
+      }
+      options.article = value;
+    } else if (name === '--limit') {
+      if (!/^\d{1,3}$/.test(value ?? '') || Number(value) < 1 || Number(value) > 500) {
+        throw new UsageError('--limit must be a whole number from 1 to 500.');
+      }
+      options.limit = Number(value);
+    } else {
+      throw new UsageError(`Unknown option ${JSON.stringify(flag)} for list.`);
+    }
+  }
+  return options;
+}
+
+function parseEmail(lib: Lib, args: string[], command: string): string {
+  if (args.length !== 1) throw new UsageError(`${command} takes one email address, e.g. \`${command} reader@example.com\`.`);
+  const parsed = lib.comments.parseCommentEdit({ email: args[0] });
+  if (!parsed.ok || !parsed.value.email) {
+    throw new UsageError(parsed.ok ? 'Give an email address.' : (parsed.fieldErrors.email ?? 'Give a valid email address.'));
+  }
+  return parsed.value.email;
+}
+
+async function list(store: Store, args: string[]): Promise<void> {
+  const options = parseListOptions(args);
+  const result = await store.listByStatus(options.status, { limit: options.limit, articleSlug: options.article });
+  const counts = STATUSES.map((status) => `${status} ${result.counts[status]}`).join(', ');
+  out(`${plural(result.total, `${options.status} comment`)}${options.article ? ` on ${options.article}` : ''} (${counts}).`);
+  if (result.comments.length < result.total) out(`Showing the newest ${result.comments.length}; use --limit for more.`);
+  for (const comment of result.comments) {
+    out();
+    out(`#${comment.id}  ${comment.status}  ${comment.createdAt}  ${comment.articleSlug}${comment.parentId ? `  (reply to #${comment.parentId})` : ''}`);
+    out(`    ${printable(comment.name)} <${printable(comment.email)}>${comment.website ? `  ${printable(comment.website)}` : ''}`);
+    if (comment.statusReason) out(`    why: ${printable(comment.statusReason)}`);
+    const characters = Array.from(comment.body);
+    const shown = characters.length > 500 ? `${characters.slice(0, 500).join('')}… (${characters.length - 500} more characters)` : comment.body;
+    for (const line of printable(shown).split('\n')) out(`    | ${line}`);
+  }
+}
+
+async function revalidate(lib: Lib, store: Store, slugs: string[], changed: number): Promise<void> {
+  if (slugs.length === 0) return;
+  const secret = lib.env.revalidateSecret;
+  if (!secret) {
+    note(`Note: REVALIDATE_SECRET is not set, so the site was not asked to update ${slugs.join(', ')}.`);
+    note('The change is stored; the pages show it after their next revalidation (a change in /moderation or a rebuild).');
+    return;
+  }
+  let site = DEFAULT_SITE;
+  try {
+    if (lib.settings.readSettingsEnv().SITE_URL?.trim()) site = lib.settings.getSettings().siteUrl;
+  } catch (error) {
+    note(`Note: SITE_URL is not valid (${error instanceof Error ? error.message.split('\n')[0] : 'unknown problem'}); the site was not asked to update.`);
+    return;
+  }
+  const paths = await lib.revalidation.commentPagesToRevalidate(store, slugs, changed);
+  try {
+    const response = await fetch(`${site}/api/revalidate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ paths }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (response.ok) {
+      out(`The site at ${site} updates ${plural(slugs.length, 'article page')}: ${slugs.join(', ')}.`);
+      return;
+    }
+    const reason =
+      response.status === 401
+        ? 'it refused REVALIDATE_SECRET (is it the same as the site’s?)'
+        : response.status === 404
+          ? 'revalidation is not configured there (REVALIDATE_SECRET unset on the site?)'
+          : `it answered HTTP ${response.status}`;
+    note(`Note: the site at ${site} did not update the pages: ${reason}. The change is stored.`);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : 'unknown error';
+    note(`Note: the site at ${site} could not be reached (${reason}), so it was not asked to update the pages.`);
+    note('The change is stored; the pages show it after their next revalidation.');
+  }
+}
+
+async function moderate(lib: Lib, store: Store, action: Action, args: string[]): Promise<void> {
+  const ids = parseIds(args);
+  const result = await store.moderate(ids, action, actor());
+  const list = (numbers: number[]) => numbers.map((id) => `#${id}`).join(', ');
+  if (result.changed.length > 0) out(`${PAST[action]} ${plural(result.changed.length, 'comment')}: ${list(result.changed.map((c) => c.id))}.`);
+  if (result.unchanged.length > 0) {
+    out(`Unchanged: ${list(result.unchanged)} (${action === 'restore' ? 'nothing to restore' : 'already in that state'}).`);
+  }
+  await revalidate(lib, store, result.articleSlugs, result.changed.length);
+  if (result.notFound.length > 0) throw new Failure(`No comment with id ${list(result.notFound)}.`);
+}
+
+async function exportEmail(lib: Lib, store: Store, args: string[]): Promise<void> {
+  const email = parseEmail(lib, args, 'export');
+  const data = await store.exportByEmail(email);
+  out(JSON.stringify(data, null, 2));
+  if (data.comments.length === 0) note('No comments are stored for that address.');
+}
+
+async function erase(lib: Lib, store: Store, args: string[]): Promise<void> {
+  const email = parseEmail(lib, args, 'erase');
+  const result = await store.eraseByEmail(email);
+  // The address is not repeated: this output may end up in a shell history or a ticket.
+  out(`Erased ${plural(result.erased, 'comment')} and their history for that address.`);
+  if (result.reparented > 0) {
+    out(`${plural(result.reparented, 'reply')} by other readers now answer the comment above (or start a thread).`);
+  }
+  await revalidate(lib, store, result.articleSlugs, result.erased + result.reparented);
+}
+
+async function run(lib: Lib, command: string, args: string[]): Promise<void> {
+  if (command !== 'list' && command !== 'export' && command !== 'erase' && !ACTIONS.includes(command as Action)) {
+    throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
+  }
+  const store = await lib.comments.getCommentStore();
+  if (command === 'list') return list(store, args);
+  if (command === 'export') return exportEmail(lib, store, args);
+  if (command === 'erase') return erase(lib, store, args);
+  return moderate(lib, store, command as Action, args);
+}
+
+async function main(): Promise<number> {
+  const [command, ...args] = process.argv.slice(2);
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    (command === undefined ? note : out)(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const lib = await importLib();
+  if (lib === 'needs-condition') return rerunWithReactServerCondition();
+  try {
+    await run(lib, command, args);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      note(`${NAME}: ${error.message}`);
+      note('Run `npm run comments -- help` for the commands.');
+      return 2;
+    }
+    if (error instanceof Failure) {
+      note(`${NAME}: ${error.message}`);
+      return 1;
+    }
+    if (lib.comments.isCommentStoreError(error)) {
+      note(`${NAME}: ${error.readerMessage} (${error.code}: ${error.message})`);
+      return 1;
+    }
+    note(`${NAME}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await lib.comments.closeCommentStore().catch(() => undefined);
+  }
+}
+
+// Exit once both streams are flushed: a large export piped to a file must not be cut short.
+function finish(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+main().then(finish, (error: unknown) => {
+  note(`${NAME}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  finish(1);
+});
