@@ -55,8 +55,16 @@ export function proxy(request: NextRequest) {
   const gone = removedArticleResponseFor(request.nextUrl.pathname);
   if (gone) return gone;
   if (request.method !== 'POST') return;
-  const length = Number(request.headers.get('content-length') ?? '0');
-  if (!(length > BODY_LIMIT_BYTES)) return;
+  const declared = request.headers.get('content-length');
+  // Browsers always declare a form's length; a streamed body of unknown size
+  // would only meet Next's own limit, which answers a plain 500.
+  if (declared === null && pathname.startsWith('/articles/')) {
+    return new Response('A comment must be sent with its length (Content-Length).', {
+      status: 411,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' },
+    });
+  }
+  if (!(Number(declared ?? '0') > BODY_LIMIT_BYTES)) return;
   const slug = /^\/articles\/([a-z0-9-]{1,200})(?:\/|$)/.exec(request.nextUrl.pathname)?.[1];
   return new Response(tooLargePage(slug ? `/articles/${slug}` : '/'), {
     status: 413,

@@ -1,3 +1,5 @@
+import http from 'node:http';
+
 import { type Browser, type BrowserContext, expect, test } from '@playwright/test';
 
 import { CommentSection } from './pages/comment-section';
@@ -200,6 +202,9 @@ test.describe('reader comments', () => {
       expect(result.html).toContain('Your comment is too long to send');
       expect(result.html).toContain(`href="/articles/${SLUG}#comments"`);
     }
+    // A streamed body of unknown length, far past the limit, is refused before it is read.
+    const streamed = await postChunked(`${baseURL}/articles/${SLUG}`, 2 * 1024 * 1024);
+    expect(streamed).toBe(411);
     expect(commentsByEmail(values.email)).toEqual([]);
   });
 
@@ -335,3 +340,18 @@ test.describe('reader comments', () => {
     expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' });
   });
 });
+
+/** POSTs `bytes` of form data with chunked transfer encoding (no Content-Length); resolves to the status. */
+function postChunked(url: string, bytes: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    // Once answered, a reset from the server closing early changes nothing (the promise is settled).
+    request.on('error', reject);
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    for (let sent = 0; sent < bytes; sent += chunk.length) request.write(chunk);
+    request.end();
+  });
+}
