@@ -19,7 +19,7 @@ import {
   type Tag,
   createArticleFrontMatterSchema,
 } from '@/lib/content/schema';
-import { isRecord, issuesToProblems, parseYaml, splitFrontMatter, withoutNulls } from '@/lib/content/source';
+import { issuesToProblems, readFrontMatter } from '@/lib/content/source';
 import { site } from '@/lib/site';
 
 /** An article as the index keeps it: the summary, and where to find the body later. */
@@ -123,19 +123,9 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
 
     const raw = readText(absolute, display, problems);
     if (raw === undefined) continue;
-    const split = splitFrontMatter(raw);
-    if (!split.ok) {
-      problems.push({ file, line: 1, field: 'front matter', message: split.message });
-      continue;
-    }
-    const source = parseYaml(split.yaml, file, 2);
-    problems.push(...source.problems);
-    if (source.problems.length > 0) continue;
-    const data = withoutNulls(source.data ?? {});
-    if (!isRecord(data)) {
-      problems.push({ file, line: 2, field: 'front matter', message: 'must be fields, one per line, e.g. title: "Parliament passes budget"' });
-      continue;
-    }
+    const read = readFrontMatter(raw, file, 'title: "Parliament passes budget"', problems);
+    if (read === undefined) continue;
+    const { source, data, body } = read;
 
     const parsed = schemas.frontMatter.safeParse(data);
     const issues = [...(parsed.error?.issues ?? [])];
@@ -162,7 +152,7 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
     });
     if (frontMatter.draft && !context.includeDrafts) continue;
 
-    const summary = summarize(slug, frontMatter, split.body, size, context, tags);
+    const summary = summarize(slug, frontMatter, body, size, context, tags);
     if (summary) records.push({ summary, file: absolute, time: frontMatter.date.time });
   }
   return { records, slugFiles: slugOwners, redirects };

@@ -16,13 +16,7 @@ import {
   authorFrontMatterSchema,
   categoryEntrySchema,
 } from '@/lib/content/schema';
-import {
-  isRecord,
-  issuesToProblems,
-  parseYaml,
-  splitFrontMatter,
-  withoutNulls,
-} from '@/lib/content/source';
+import { isRecord, issuesToProblems, parseYaml, readFrontMatter, withoutNulls } from '@/lib/content/source';
 
 export type LoadOptions = {
   /** Keep drafts in the index (they are validated either way). */
@@ -200,26 +194,16 @@ function loadAuthors(root: string, display: DisplayPath, problems: ContentProble
     }
     const raw = readText(absolute, display, problems);
     if (raw === undefined) continue;
-    const split = splitFrontMatter(raw);
-    if (!split.ok) {
-      problems.push({ file, line: 1, field: 'front matter', message: split.message });
-      continue;
-    }
-    const source = parseYaml(split.yaml, file, 2);
-    problems.push(...source.problems);
-    if (source.problems.length > 0) continue;
-    const data = source.data ?? {};
-    if (!isRecord(data)) {
-      problems.push({ file, line: 2, field: 'front matter', message: 'must be fields, one per line, e.g. name: "Jane Doe"' });
-      continue;
-    }
-    const parsed = authorFrontMatterSchema.safeParse(withoutNulls(data));
+    const read = readFrontMatter(raw, file, 'name: "Jane Doe"', problems);
+    if (read === undefined) continue;
+    const { source, data, body } = read;
+    const parsed = authorFrontMatterSchema.safeParse(data);
     if (!parsed.success) {
       problems.push(...issuesToProblems(parsed.error.issues, source, file, { knownFields, wholeField: 'front matter' }));
       continue;
     }
     if (problems.length > before) continue;
-    const author: Author = { id, name: parsed.data.name, bio: markdownToPlainText(split.body) };
+    const author: Author = { id, name: parsed.data.name, bio: markdownToPlainText(body) };
     if (parsed.data.role) author.role = parsed.data.role;
     result.byId.set(id, author);
   }

@@ -88,6 +88,30 @@ export function splitFrontMatter(raw: string): SplitFile {
   return { ok: false, message: 'is not closed; add a line "---" after the last field' };
 }
 
+export type FrontMatterFile = { source: YamlSource; data: Record<string, unknown>; body: string };
+
+/**
+ * The front matter of one Markdown file as fields, with the YAML kept for
+ * line numbers, and its body. Problems go to `problems`; undefined when the
+ * fields cannot be read at all. `example` shows one field of this kind of file.
+ */
+export function readFrontMatter(raw: string, file: string, example: string, problems: ContentProblem[]): FrontMatterFile | undefined {
+  const split = splitFrontMatter(raw);
+  if (!split.ok) {
+    problems.push({ file, line: 1, field: 'front matter', message: split.message });
+    return undefined;
+  }
+  const source = parseYaml(split.yaml, file, 2);
+  problems.push(...source.problems);
+  if (source.problems.length > 0) return undefined;
+  const data = withoutNulls(source.data ?? {});
+  if (!isRecord(data)) {
+    problems.push({ file, line: 2, field: 'front matter', message: `must be fields, one per line, e.g. ${example}` });
+    return undefined;
+  }
+  return { source, data, body: split.body };
+}
+
 /** Keys written with no value (`image:`) count as not written. */
 export function withoutNulls(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
