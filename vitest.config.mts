@@ -28,6 +28,7 @@ export default defineConfig({
           env: {
             COMMENTS_SQLITE_PATH: path.join(scratch, 'comments.sqlite'),
             COMMENT_SECRET_FILE: path.join(scratch, 'comment-secret'),
+            DATELINE_CONTENT_CACHE_DIR: path.join(scratch, 'content-cache'),
           },
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -7,7 +7,17 @@ function nonBlank(value: string | undefined): string | undefined {
 // The only module that reads process.env. Extended as features need settings.
 export const env = {
   isProduction: process.env.NODE_ENV === 'production',
+  /** True while `next build` prerenders pages; there is no server to call then. */
+  isBuilding: process.env.NEXT_PHASE === 'phase-production-build',
   contentDir: process.env.DATELINE_CONTENT_DIR ?? 'content',
+  /**
+   * When the build began (ms since the epoch), set by next.config.ts: the
+   * prerendered pages show the content as of then, which a running server
+   * compares with when it publishes scheduled articles.
+   */
+  builtAt: Number(process.env.DATELINE_BUILT_AT) || undefined,
+  /** Parsed articles kept between builds and server starts (lib/content/parse-cache.ts). */
+  contentCacheDir: nonBlank(process.env.DATELINE_CONTENT_CACHE_DIR) ?? '.next/cache/content',
   /** PostgreSQL connection string; when set, comments are stored there instead of SQLite. */
   databaseUrl: nonBlank(process.env.DATABASE_URL),
   /** SQLite file of the comment store, relative to the working directory. */
@@ -31,5 +41,15 @@ export const env = {
     SITE_LANG: process.env.SITE_LANG,
     PUBLISHER_NAME: process.env.PUBLISHER_NAME,
     PUBLISHER_LOGO: process.env.PUBLISHER_LOGO,
+    PRERENDER_RECENT: process.env.PRERENDER_RECENT,
   },
 } as const;
+
+/**
+ * Where this server answers, for the requests it makes to itself. Next.js
+ * sets PORT once it listens, so it is read at the time of the call.
+ */
+export function serverOrigin(): string | undefined {
+  const port = nonBlank(process.env.PORT);
+  return port && /^\d+$/.test(port) ? `http://127.0.0.1:${port}` : undefined;
+}

@@ -19,6 +19,8 @@ export type ContentStats = { articles: number; drafts: number; scheduled: number
 export type ContentIndex = {
   getLatestArticles(page?: number, now?: Date): Paginated<ArticleSummary> | null;
   getArticle(slug: string, now?: Date): Article | null;
+  /** The article without its body, so nothing is rendered or read. */
+  getSummary(slug: string, now?: Date): ArticleSummary | null;
   getPublishedSlugs(now?: Date): string[];
   getCategories(): Category[];
   getCategory(slug: string): Category | null;
@@ -38,6 +40,10 @@ export type ContentIndex = {
   getRedirectedSlugs(now?: Date): string[];
   getRemovedArticle(slug: string): RemovedArticle | null;
   getRemovedArticles(): RemovedArticle[];
+  /** Slug → content hash of every article out at `now`, to tell what changed between two loads. */
+  getPublishedVersions(now?: Date): Map<string, string>;
+  /** When the next scheduled article comes out after `now`, in ms since the epoch; null when none is waiting. */
+  getNextPublicationTime(now?: Date): number | null;
 };
 
 export type IndexInput = {
@@ -47,6 +53,8 @@ export type IndexInput = {
   /** Old slug → current slug. */
   redirects?: ReadonlyMap<string, string>;
   removed?: readonly RemovedArticle[];
+  /** The body's HTML from the parse cache; rendered from the file when absent. */
+  readBody?: (hash: string) => string | undefined;
 };
 
 /** Position in the newest-first order: a smaller rank is newer. */
@@ -136,8 +144,7 @@ export function createContentIndex(input: IndexInput): ContentIndex {
       html.set(entry.summary.slug, cached);
       return cached;
     }
-    const split = splitFrontMatter(fs.readFileSync(entry.file, 'utf8'));
-    const rendered = renderMarkdown(split.ok ? split.body : '');
+    const rendered = input.readBody?.(entry.hash) ?? renderFromFile(entry.file);
     html.set(entry.summary.slug, rendered);
     // Bounded, so a long-running server with a large archive does not keep every body.
     if (html.size > HTML_CACHE_SIZE) html.delete(html.keys().next().value ?? '');
@@ -151,6 +158,8 @@ export function createContentIndex(input: IndexInput): ContentIndex {
       const entry = published(slug, now);
       return entry ? { ...entry.summary, html: renderBody(entry) } : null;
     },
+
+    getSummary: (slug, now = new Date()) => published(slug, now)?.summary ?? null,
 
     getPublishedSlugs: (now = new Date()) => entries.slice(firstPublished(now)).map((entry) => entry.summary.slug),
 
@@ -215,6 +224,12 @@ export function createContentIndex(input: IndexInput): ContentIndex {
       [...redirects].filter(([, target]) => published(target, now)).map(([oldSlug]) => oldSlug),
     getRemovedArticle: (slug) => removed.get(slug) ?? null,
     getRemovedArticles: () => [...removed.values()],
+    getPublishedVersions: (now = new Date()) =>
+      new Map(entries.slice(firstPublished(now)).map((entry) => [entry.summary.slug, entry.hash])),
+    getNextPublicationTime: (now = new Date()) => {
+      const first = firstPublished(now);
+      return first > 0 ? (entries[first - 1]?.time ?? null) : null;
+    },
   };
 
   /** The newest `limit` published entries across rank-ordered lists, without `exclude` or repeats. */
@@ -238,6 +253,17 @@ export function createContentIndex(input: IndexInput): ContentIndex {
     }
     return result;
   }
+}
+
+function renderFromFile(file: string): string {
+  let raw = '';
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch {
+    // Deleted since the index was built: the page shows the headline and summary until the next refresh.
+  }
+  const split = splitFrontMatter(raw);
+  return renderMarkdown(split.ok ? split.body : '');
 }
 
 function compareText(a: string, b: string): number {

@@ -3,6 +3,7 @@ import 'server-only';
 import { type ContentIndex, type Neighbours, type Paginated, createContentIndex } from '@/lib/content/content-index';
 import { type LoadOptions, readContent } from '@/lib/content/load';
 import { readRemovedArticles } from '@/lib/content/moves';
+import type { ParseCacheStats } from '@/lib/content/parse-cache';
 import { ContentError, type ContentProblem } from '@/lib/content/problems';
 import type { Article, ArticleSummary, Author, Category, RemovedArticle, Tag } from '@/lib/content/schema';
 import { env } from '@/lib/env';
@@ -21,22 +22,86 @@ export type { Article, ArticleImage, ArticleSummary, Author, Category, RemovedAr
 export function loadContent(
   rootDir: string,
   options: LoadOptions = {},
-): { index: ContentIndex; problems: ContentProblem[] } {
-  const { problems, ...content } = readContent(rootDir, options);
-  return { index: createContentIndex(content), problems };
+): { index: ContentIndex; problems: ContentProblem[]; stats: ParseCacheStats } {
+  const { problems, cacheStats, ...content } = readContent(rootDir, options);
+  return { index: createContentIndex(content), problems, stats: cacheStats };
 }
 
-let loaded: { index: ContentIndex } | { error: ContentError } | undefined;
+/** The site's index as of `at`: what readers could see then. */
+export type ContentSnapshot = { index: ContentIndex; at: Date };
 
-// One parse per process: every page of a build reads the same index. Drafts
-// are served outside production so editors can preview them.
+export type ContentRefresh =
+  | {
+      ok: true;
+      /** Undefined when nothing was loaded before, so any page may be out of date. */
+      before: ContentSnapshot | undefined;
+      after: ContentSnapshot;
+      stats: ParseCacheStats;
+    }
+  | { ok: false; problems: ContentProblem[] };
+
+type LiveContent = { snapshot?: ContentSnapshot; error?: ContentError; removed?: Map<string, RemovedArticle> };
+
+// Shared through globalThis: the server bundles each routes' modules apart,
+// and a refresh through /api/revalidate must reach every page of the process.
+const LIVE = Symbol.for('dateline.content');
+
+function live(): LiveContent {
+  const holder = globalThis as typeof globalThis & { [LIVE]?: Map<string, LiveContent> };
+  holder[LIVE] ??= new Map();
+  // One per folder and mode, so tests that load several folders keep them apart.
+  const key = `${env.contentDir}\0${env.isProduction}`;
+  const state = holder[LIVE].get(key) ?? {};
+  holder[LIVE].set(key, state);
+  return state;
+}
+
+// Drafts are served outside production so editors can preview them.
+function loadSite() {
+  return loadContent(env.contentDir, { includeDrafts: !env.isProduction, cacheDir: env.contentCacheDir });
+}
+
+// One parse per process: every page of a build reads the same index, and
+// unchanged articles come from the parse cache the content check filled.
 function siteIndex(): ContentIndex {
-  loaded ??= (() => {
-    const { index, problems } = loadContent(env.contentDir, { includeDrafts: !env.isProduction });
-    return problems.length > 0 ? { error: new ContentError(problems) } : { index };
-  })();
-  if ('error' in loaded) throw loaded.error;
-  return loaded.index;
+  const state = live();
+  if (!state.snapshot && !state.error) {
+    const { index, problems } = loadSite();
+    if (problems.length > 0) state.error = new ContentError(problems);
+    // Pages prerendered by the build show the content as of the build, so a
+    // scheduled article that came out since still needs publishing.
+    else state.snapshot = { index, at: new Date(Math.min(env.builtAt ?? Date.now(), Date.now())) };
+  }
+  if (state.error) throw state.error;
+  if (!state.snapshot) throw new Error('content index missing');
+  return state.snapshot.index;
+}
+
+/**
+ * Reads the content folder again, parsing only files that changed, and
+ * serves the result from now on. Content with problems is not served: the
+ * previous index stays and the problems are returned.
+ */
+export function refreshContent(now: Date = new Date()): ContentRefresh {
+  const state = live();
+  const { index, problems, stats } = loadSite();
+  if (problems.length > 0) return { ok: false, problems };
+  const before = state.snapshot;
+  const after = { index, at: now };
+  state.snapshot = after;
+  delete state.error;
+  delete state.removed;
+  return { ok: true, before, after, stats };
+}
+
+/** The index as loaded now, without reading any file; null before the first load. */
+export function getContentSnapshot(): ContentSnapshot | null {
+  return live().snapshot ?? null;
+}
+
+/** When the next scheduled article comes out, in ms since the epoch; null when none is waiting. */
+export function getNextPublicationTime(): number | null {
+  return siteIndex().getNextPublicationTime(new Date());
 }
 
 // The getters read the clock on every call, so a long-running server starts
@@ -116,13 +181,12 @@ export function getRemovedArticles(): RemovedArticle[] {
   return siteIndex().getRemovedArticles();
 }
 
-let removedBySlug: Map<string, RemovedArticle> | undefined;
-
 /**
  * A removed article by slug. Reads removed.yml alone (the build has checked it
  * against the articles), so the proxy answers 410 without loading every article.
  */
 export function getRemovedArticle(slug: string): RemovedArticle | null {
-  removedBySlug ??= new Map(readRemovedArticles(env.contentDir).map((entry) => [entry.slug, entry]));
-  return removedBySlug.get(slug) ?? null;
+  const state = live();
+  state.removed ??= new Map(readRemovedArticles(env.contentDir).map((entry) => [entry.slug, entry]));
+  return state.removed.get(slug) ?? null;
 }

@@ -4,11 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { imageSize } from 'image-size';
+import type { z } from 'zod';
 
 import { isFileSlug, slugify, textDirection } from '@/lib/content/fields';
 import { type DisplayPath, notASlugMessage, readText } from '@/lib/content/files';
-import { analyzeMarkdown, normalizeSpace } from '@/lib/content/markdown';
+import { type MarkdownFacts, normalizeSpace, renderArticleBody } from '@/lib/content/markdown';
 import type { RedirectSource } from '@/lib/content/moves';
+import { type ParseCache, hashText } from '@/lib/content/parse-cache';
 import type { ContentProblem } from '@/lib/content/problems';
 import {
   type ArticleFrontMatter,
@@ -19,11 +21,17 @@ import {
   type Tag,
   createArticleFrontMatterSchema,
 } from '@/lib/content/schema';
-import { issuesToProblems, readFrontMatter } from '@/lib/content/source';
+import { type YamlSource, issuesToProblems, readFrontMatter } from '@/lib/content/source';
 import { site } from '@/lib/site';
 
 /** An article as the index keeps it: the summary, and where to find the body later. */
-export type ArticleRecord = { summary: ArticleSummary; file: string; time: number };
+export type ArticleRecord = {
+  summary: ArticleSummary;
+  file: string;
+  time: number;
+  /** The file's content hash: where the parse cache keeps the body's HTML. */
+  hash: string;
+};
 
 type ArticlesContext = {
   root: string;
@@ -37,6 +45,7 @@ type ArticlesContext = {
   knownAuthorIds: ReadonlySet<string>;
   publicDir: string;
   includeDrafts: boolean;
+  cache: ParseCache;
 };
 
 type Size = { width: number; height: number };
@@ -93,7 +102,6 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
     categoryNames: context.categoryNames,
     authorsDir: `${display(path.join(root, 'authors'))}/`,
   });
-  const knownFields = schemas.knownFields;
   const slugOwners = new Map<string, string>();
   const tags = new Map<string, Tag>();
   const imageSizes = new Map<string, Size | string>();
@@ -121,41 +129,104 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
       }
     }
 
-    const raw = readText(absolute, display, problems);
-    if (raw === undefined) continue;
-    const read = readFrontMatter(raw, file, 'title: "Parliament passes budget"', problems);
-    if (read === undefined) continue;
-    const { source, data, body } = read;
-
-    const parsed = schemas.frontMatter.safeParse(data);
-    const issues = [...(parsed.error?.issues ?? [])];
-    for (const relations of schemas.relations) {
-      const checked = relations.safeParse(data);
-      issues.push(...(checked.error?.issues ?? []).filter((issue) => issue.code === 'custom' && issue.params?.relation === true));
-    }
-    problems.push(...issuesToProblems(issues, source, file, { knownFields, wholeField: 'front matter' }));
-    if (!parsed.success) continue;
-
-    const frontMatter = parsed.data;
+    const parsed = parseArticle(absolute, file, context, schemas, problems);
+    if (parsed === undefined) continue;
+    const { frontMatter, facts, hash, lineOf } = parsed;
     let size: Size | undefined;
     if (frontMatter.image !== undefined) {
       const result = readImageSize(path.join(context.publicDir, frontMatter.image), display, imageSizes);
       if (typeof result === 'string') {
-        problems.push({ file, line: source.lineOf(['image']), field: 'image', message: result });
+        problems.push({ file, line: lineOf(['image']), field: 'image', message: result });
       } else {
         size = result;
       }
     }
     if (problems.length > before) continue;
     (frontMatter.redirectFrom ?? []).forEach((oldSlug, index) => {
-      redirects.push({ slug, oldSlug, file, line: source.lineOf(['redirectFrom', index]) });
+      redirects.push({ slug, oldSlug, file, line: lineOf(['redirectFrom', index]) });
     });
     if (frontMatter.draft && !context.includeDrafts) continue;
 
-    const summary = summarize(slug, frontMatter, body, size, context, tags);
-    if (summary) records.push({ summary, file: absolute, time: frontMatter.date.time });
+    const summary = summarize(slug, frontMatter, facts, size, context, tags);
+    if (summary) records.push({ summary, file: absolute, time: frontMatter.date.time, hash });
   }
   return { records, slugFiles: slugOwners, redirects };
+}
+
+type ArticleSchemas = ReturnType<typeof createArticleFrontMatterSchema>;
+
+type ParsedFile = {
+  frontMatter: ArticleFrontMatter;
+  facts: MarkdownFacts;
+  hash: string;
+  lineOf: YamlSource['lineOf'];
+};
+
+/**
+ * One article file, validated. Unchanged files come from the parse cache
+ * without reading YAML or Markdown; a file with problems is parsed again so
+ * every problem gets its line.
+ */
+function parseArticle(
+  absolute: string,
+  file: string,
+  context: ArticlesContext,
+  schemas: ArticleSchemas,
+  problems: ContentProblem[],
+): ParsedFile | undefined {
+  const { cache, display } = context;
+  const stat = fs.statSync(absolute, { throwIfNoEntry: false });
+  let hash = stat && cache.knownHash(file, stat);
+  let raw: string | undefined;
+  if (hash === undefined) {
+    raw = readText(absolute, display, problems);
+    if (raw === undefined) return undefined;
+    hash = hashText(raw);
+  }
+
+  const cached = cache.get(hash);
+  if (cached) {
+    const frontMatter = validate(schemas, cached.data);
+    if (frontMatter.success) {
+      if (stat) cache.keep(file, stat, hash);
+      // Lines are only needed for a problem found later (a missing picture, a
+      // moved slug's clash), so the YAML is read again only then.
+      let source: YamlSource | undefined;
+      const lineOf: YamlSource['lineOf'] = (at, fallback) => {
+        source ??= readFrontMatter(raw ?? readText(absolute, display, []) ?? '', file, '', [])?.source;
+        return source?.lineOf(at, fallback) ?? fallback ?? 1;
+      };
+      return { frontMatter: frontMatter.data, facts: cached, hash, lineOf };
+    }
+  }
+
+  raw ??= readText(absolute, display, problems);
+  if (raw === undefined) return undefined;
+  const read = readFrontMatter(raw, file, 'title: "Parliament passes budget"', problems);
+  if (read === undefined) return undefined;
+  const { source, data, body } = read;
+  const frontMatter = validate(schemas, data);
+  if (!frontMatter.success) {
+    problems.push(...issuesToProblems(frontMatter.issues, source, file, { knownFields: schemas.knownFields, wholeField: 'front matter' }));
+    return undefined;
+  }
+  const { html, excerpt, wordCount } = renderArticleBody(body);
+  cache.put(hash, { data, excerpt, wordCount }, html);
+  if (stat) cache.keep(file, stat, hash);
+  return { frontMatter: frontMatter.data, facts: { excerpt, wordCount }, hash, lineOf: source.lineOf };
+}
+
+function validate(
+  schemas: ArticleSchemas,
+  data: unknown,
+): { success: true; data: ArticleFrontMatter } | { success: false; issues: z.core.$ZodIssue[] } {
+  const parsed = schemas.frontMatter.safeParse(data);
+  const issues = [...(parsed.error?.issues ?? [])];
+  for (const relations of schemas.relations) {
+    const checked = relations.safeParse(data);
+    issues.push(...(checked.error?.issues ?? []).filter((issue) => issue.code === 'custom' && issue.params?.relation === true));
+  }
+  return parsed.success && issues.length === 0 ? { success: true, data: parsed.data } : { success: false, issues };
 }
 
 function readImageSize(absolute: string, display: DisplayPath, cache: Map<string, Size | string>): Size | string {
@@ -180,7 +251,7 @@ function readImageSize(absolute: string, display: DisplayPath, cache: Map<string
 function summarize(
   slug: string,
   frontMatter: ArticleFrontMatter,
-  body: string,
+  facts: MarkdownFacts,
   size: Size | undefined,
   context: ArticlesContext,
   tags: Map<string, Tag>,
@@ -198,7 +269,6 @@ function summarize(
     articleTags.set(tagSlug, tag);
   }
 
-  const facts = analyzeMarkdown(body);
   const summary: ArticleSummary = {
     slug,
     title: frontMatter.title,

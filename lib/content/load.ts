@@ -8,6 +8,7 @@ import { type DisplayPath, displayPathFor, notASlugMessage, readText } from '@/l
 import { type ArticleRecord, loadArticles } from '@/lib/content/load-articles';
 import { markdownToPlainText } from '@/lib/content/markdown';
 import { checkMoves, loadRemoved } from '@/lib/content/moves';
+import { type ParseCacheStats, diskParseCache, memoryParseCache } from '@/lib/content/parse-cache';
 import { type ContentProblem, sortProblems } from '@/lib/content/problems';
 import {
   type Author,
@@ -23,6 +24,11 @@ export type LoadOptions = {
   includeDrafts?: boolean;
   /** Where `image: /images/x.jpg` is looked up; default: `public` next to the content folder. */
   publicDir?: string;
+  /**
+   * A folder that keeps parsed articles between loads (see parse-cache.ts);
+   * without one, parsed bodies are kept in memory for this load only.
+   */
+  cacheDir?: string;
 };
 
 export type LoadedContent = {
@@ -33,6 +39,9 @@ export type LoadedContent = {
   redirects: Map<string, string>;
   removed: RemovedArticle[];
   problems: ContentProblem[];
+  /** The HTML of an article's body, when the parse cache has it. */
+  readBody: (hash: string) => string | undefined;
+  cacheStats: ParseCacheStats;
 };
 
 /** Reads, validates and summarizes everything under `rootDir`; never throws for bad content. */
@@ -47,9 +56,13 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
       field: 'file',
       message: 'the content folder does not exist; it holds articles/, authors/ and categories.yml',
     });
-    return { categories: [], authors: [], articles: [], redirects: new Map(), removed: [], problems };
+    const cacheStats = { parsed: 0, reused: 0 };
+    return { categories: [], authors: [], articles: [], redirects: new Map(), removed: [], problems, readBody: () => undefined, cacheStats };
   }
 
+  const cache = options.cacheDir
+    ? diskParseCache(path.resolve(/* turbopackIgnore: true */ options.cacheDir), root)
+    : memoryParseCache();
   const categories = loadCategories(root, display, problems);
   const authors = loadAuthors(root, display, problems);
   const loaded = loadArticles({
@@ -62,7 +75,9 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     knownAuthorIds: authors.knownIds,
     publicDir: path.resolve(/* turbopackIgnore: true */ options.publicDir ?? path.join(path.dirname(root), 'public')),
     includeDrafts: options.includeDrafts ?? false,
+    cache,
   });
+  cache.save();
   // removed.yml is reported after the articles, like the file it is checked against.
   const removedProblems: ContentProblem[] = [];
   const removedEntries = loadRemoved(root, display, removedProblems);
@@ -76,6 +91,8 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     redirects: moves.redirects,
     removed: moves.removed,
     problems: sortProblems(problems),
+    readBody: (hash) => cache.html(hash),
+    cacheStats: cache.stats,
   };
 }
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,14 +9,24 @@ import { B, BROKEN_REPORT, article, removeTrees, validFields, writeTree } from '
 
 afterAll(removeTrees);
 
+const cacheDirs: string[] = [];
+afterAll(() => cacheDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function newCacheDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-'));
+  cacheDirs.push(dir);
+  return dir;
+}
+
 const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');
 const SCRIPT = 'scripts/content-check.ts';
 
-function check(contentDir: string, options: { flags?: string[]; reactServer?: boolean } = {}) {
+function check(contentDir: string, options: { flags?: string[]; reactServer?: boolean; cacheDir?: string } = {}) {
   const conditions = options.reactServer === false ? [] : ['--conditions=react-server'];
+  const cache = options.cacheDir ? { DATELINE_CONTENT_CACHE_DIR: options.cacheDir } : {};
   const result = spawnSync(process.execPath, [TSX, ...conditions, SCRIPT, ...(options.flags ?? [])], {
     encoding: 'utf8',
-    env: { ...process.env, DATELINE_CONTENT_DIR: contentDir, NODE_ENV: 'production' },
+    env: { ...process.env, DATELINE_CONTENT_DIR: contentDir, NODE_ENV: 'production', ...cache },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -58,13 +69,23 @@ describe('npm run content:check', () => {
     expect(result.stderr.trimEnd().split('\n')).toEqual(movesReport);
   });
 
-  it('summarizes valid content on one line and exits 0', () => {
-    const result = check('tests/fixtures/content/valid');
-    expect(result).toEqual({
+  it('summarizes valid content on one line, says what the parse cache saved, and exits 0', () => {
+    const cacheDir = newCacheDir();
+    const summary = 'tests/fixtures/content/valid: 6 articles (1 draft, 1 scheduled), 2 authors, 5 categories — OK';
+    expect(check('tests/fixtures/content/valid', { cacheDir })).toEqual({
       code: 0,
-      stdout: 'tests/fixtures/content/valid: 6 articles (1 draft, 1 scheduled), 2 authors, 5 categories — OK\n',
+      stdout: `${summary}\ncontent cache: 6 parsed, 0 reused\n`,
       stderr: '',
     });
+    expect(check('tests/fixtures/content/valid', { cacheDir }).stdout).toBe(`${summary}\ncontent cache: 0 parsed, 6 reused\n`);
+  });
+
+  it('reports problems found after the parse with their lines when the article comes from the cache', () => {
+    const cacheDir = newCacheDir();
+    expect(check(M, { cacheDir }).stderr.trimEnd().split('\n')).toEqual(movesReport);
+    expect(check(M, { cacheDir }).stderr.trimEnd().split('\n')).toEqual(movesReport);
+    expect(check(B, { cacheDir }).stderr.trimEnd().split('\n')).toEqual(BROKEN_REPORT);
+    expect(check(B, { cacheDir }).stderr.trimEnd().split('\n')).toEqual(BROKEN_REPORT);
   });
 
   it('prints nothing for valid content with --quiet', () => {

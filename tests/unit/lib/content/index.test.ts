@@ -1,6 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 
-import { BROKEN_ROOT, VALID_ROOT } from './helpers';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { BROKEN_ROOT, VALID_ROOT, article, removeTrees, validFields, writeTree } from './helpers';
 
 // The site's getters read env once per module instance; each test loads a fresh one.
 async function siteContent(contentDir: string, nodeEnv = 'test') {
@@ -111,5 +114,43 @@ describe('moved and removed articles', () => {
     expect(content.getRemovedArticle('anything')).toBeNull();
     const valid = await siteContent(VALID_ROOT);
     expect(valid.getRemovedArticle('kabul-water-rumour')?.removed).toBe('2026-11-08');
+  });
+});
+
+describe('refreshContent', () => {
+  afterAll(removeTrees);
+
+  it('serves added, changed and removed articles from then on, parsing only what changed', async () => {
+    const root = writeTree({
+      'articles/first.md': article(validFields({ title: 'First', date: '2026-11-01T09:00:00+04:30' })),
+      'articles/second.md': article(validFields({ title: 'Second', date: '2026-11-02T09:00:00+04:30' })),
+    });
+    const content = await siteContent(root, 'production');
+    expect(content.getPublishedSlugs()).toEqual(['second', 'first']);
+
+    fs.writeFileSync(path.join(root, 'articles', 'third.md'), article(validFields({ title: 'Third', date: '2026-11-03T09:00:00+04:30' })));
+    fs.writeFileSync(path.join(root, 'articles', 'first.md'), article(validFields({ title: 'First, corrected', date: '2026-11-01T09:00:00+04:30' })));
+    fs.rmSync(path.join(root, 'articles', 'second.md'));
+    const refresh = content.refreshContent();
+    if (!refresh.ok) throw new Error('expected the refresh to succeed');
+    expect(refresh.stats.parsed).toBe(2);
+    expect(refresh.before?.index.getPublishedSlugs()).toEqual(['second', 'first']);
+    expect(content.getPublishedSlugs()).toEqual(['third', 'first']);
+    expect(content.getArticle('first')?.title).toBe('First, corrected');
+    expect(content.getArticle('second')).toBeNull();
+  });
+
+  it('keeps serving the previous content when the new content has problems, and says what they are', async () => {
+    const root = writeTree({ 'articles/first.md': article(validFields({ title: 'First' })) });
+    const content = await siteContent(root, 'production');
+    expect(content.getPublishedSlugs()).toEqual(['first']);
+    fs.writeFileSync(path.join(root, 'articles', 'broken.md'), article(validFields({ date: 'soon' })));
+    const refresh = content.refreshContent();
+    expect(refresh.ok).toBe(false);
+    if (refresh.ok) return;
+    expect(refresh.problems.map(content.formatProblem)).toEqual([
+      'content/articles/broken.md:3: date: "soon" is not an ISO 8601 date; write it like 2026-11-02T09:30:00+04:30',
+    ]);
+    expect(content.getPublishedSlugs()).toEqual(['first']);
   });
 });

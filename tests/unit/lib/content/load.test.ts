@@ -21,7 +21,7 @@ const afghanistan: Category = { slug: 'afghanistan', name: 'Afghanistan', descri
 const government: Category = { slug: 'government', name: 'Government', description: 'Ministries, parliament and the courts.' };
 
 const budgetVoteHtml = [
-  '<p>The lower house approved the budget<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="user-content-footnote-label">1</a></sup> on Sunday.</p>',
+  '<p>The lower house approved the budget<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="user-content-footnote-label">1</a></sup> on Sunday.</p>',
   '<h2 id="what-changes">What changes</h2>',
   '<div class="table-scroll"><table>',
   '<thead>',
@@ -47,7 +47,7 @@ const budgetVoteHtml = [
   '</ul>',
   '<p><img src="/images/parliament.svg" alt="Voting cards" title="The vote" loading="lazy" decoding="async"></p>',
   '<p>Read the <a href="https://example.org/budget" rel="noopener">full text</a> or the <a href="/articles/kabul-water">summary</a>.</p>',
-  '<section data-footnotes="" class="footnotes"><h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>',
+  '<section data-footnotes class="footnotes"><h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>',
   '<ol>',
   '<li id="user-content-fn-1">',
   '<p>The 1406 solar year budget. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>',
