@@ -16,6 +16,12 @@ export type Settings = {
   publisherName: string;
   /** Absolute URL of the publisher's logo. */
   publisherLogo: string;
+  /**
+   * How many of the newest articles the build prerenders (Infinity: all). Older
+   * ones, and the archive pages that list only older ones, render on first
+   * request and are cached from then on, so a large archive does not lengthen the build.
+   */
+  prerenderRecent: number;
 };
 
 export const SETTING_NAMES = [
@@ -25,6 +31,7 @@ export const SETTING_NAMES = [
   'SITE_LANG',
   'PUBLISHER_NAME',
   'PUBLISHER_LOGO',
+  'PRERENDER_RECENT',
 ] as const;
 
 export type SettingName = (typeof SETTING_NAMES)[number];
@@ -33,6 +40,7 @@ export type SettingsSource = Partial<Record<SettingName, string | undefined>>;
 export const DEFAULT_SITE_URL = 'http://localhost:3000';
 /** A file under `public/`; the deployment must ship it. */
 export const DEFAULT_PUBLISHER_LOGO = '/logo.png';
+export const DEFAULT_PRERENDER_RECENT = 2_000;
 
 /** The settings variables as the environment has them (read by lib/env.ts). */
 export function readSettingsEnv(): SettingsSource {
@@ -107,6 +115,14 @@ const logoSchema = z.string().refine((value) => isSitePath(value) || parseHttpUr
     `or an absolute http(s) URL (e.g. PUBLISHER_LOGO=${HTTP_URL_EXAMPLE}/logo.png)`,
 });
 
+const prerenderSchema = z.string().transform((value, ctx) => {
+  if (value.toLowerCase() === 'all') return Number.POSITIVE_INFINITY;
+  if (/^\d{1,9}$/.test(value)) return Number(value);
+  const message = `${JSON.stringify(value)} is not a number of articles; write e.g. PRERENDER_RECENT=${DEFAULT_PRERENDER_RECENT}, or PRERENDER_RECENT=all to prerender every article`;
+  ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+});
+
 export const settingsSchema = z.object({
   SITE_URL: optional(siteUrlSchema),
   SITE_NAME: optional(textSchema('SITE_NAME', 100)),
@@ -114,6 +130,7 @@ export const settingsSchema = z.object({
   SITE_LANG: optional(languageSchema),
   PUBLISHER_NAME: optional(textSchema('PUBLISHER_NAME', 100)),
   PUBLISHER_LOGO: optional(logoSchema),
+  PRERENDER_RECENT: optional(prerenderSchema),
 });
 
 /** Validates the variables and fills in defaults; throws one SettingsError naming every problem. */
@@ -132,6 +149,7 @@ export function parseSettings(source: SettingsSource): Settings {
     siteLang: values.SITE_LANG ?? site.defaultLang,
     publisherName: values.PUBLISHER_NAME ?? siteName,
     publisherLogo: resolveUrl(values.PUBLISHER_LOGO ?? DEFAULT_PUBLISHER_LOGO, siteUrl),
+    prerenderRecent: values.PRERENDER_RECENT ?? DEFAULT_PRERENDER_RECENT,
   };
 }
 

@@ -15,8 +15,6 @@ import {
 } from '@/lib/content';
 import { site } from '@/lib/site';
 
-import { laterPageParams } from './page-param';
-
 /** What a listing page shows: the front page and every archive share this shape. */
 export type Listing = {
   title: string;
@@ -87,11 +85,3 @@ export const authorListing: ListingSource = {
     return { kicker: role ?? 'Author', title: name, description: bio, basePath: `/author/${id}`, result };
   },
 };
-
-/** Every `(key, page)` pair beyond the first page, for `generateStaticParams`. */
-export function laterPages(source: ListingSource): { key: string; page: string }[] {
-  return source.keys().flatMap((key) => {
-    const totalPages = source.load(key, 1)?.result.totalPages ?? 1;
-    return laterPageParams(totalPages).map((page) => ({ key, page }));
-  });
-}

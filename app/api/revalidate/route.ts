@@ -4,9 +4,14 @@ import { revalidatePath } from 'next/cache';
 
 import { isRevalidatablePath } from '@/lib/comments/revalidation';
 import { env } from '@/lib/env';
+import { processToken, publishContent } from '@/lib/publishing';
 
-// Called by the comments CLI (and other tools) after a change to stored data,
-// so static pages update without a rebuild. Closed when REVALIDATE_SECRET is unset.
+// Static pages update without a rebuild through this route:
+// - {"paths": [...]}: the comments CLI, after a moderation change, names the pages.
+// - {"content": true}: a git hook or CI, after a pull, has the content folder
+//   read again; only changed files are parsed, and the pages showing them are
+//   regenerated. The publication clock (lib/publishing.ts) calls it too.
+// Closed to callers from outside when REVALIDATE_SECRET is unset.
 
 const MAX_BODY_BYTES = 256 * 1_024;
 const MAX_PATHS = 2_000;
@@ -17,14 +22,19 @@ function answer(status: number, body: Record<string, unknown>, headers: Record<s
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-function authorised(header: string | null, secret: string): boolean {
+function authorised(header: string | null, secrets: readonly string[]): boolean {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match?.[1]) return false;
   const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-  return timingSafeEqual(digest(match[1]), digest(secret));
+  const given = digest(match[1]);
+  return secrets.map((secret) => timingSafeEqual(given, digest(secret))).includes(true);
 }
 
-async function readPaths(request: Request): Promise<string[] | string> {
+type Job = { paths: string[]; content: boolean };
+
+const USAGE = 'The body must be JSON: {"paths": ["/articles/<slug>", …]} or {"content": true}.';
+
+async function readJob(request: Request): Promise<Job | string> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) return 'The request body is too large.';
   const text = await request.text();
@@ -33,25 +43,41 @@ async function readPaths(request: Request): Promise<string[] | string> {
   try {
     body = JSON.parse(text);
   } catch {
-    return 'The body must be JSON: {"paths": ["/articles/<slug>", …]}.';
+    return USAGE;
   }
-  const paths = (body as { paths?: unknown } | null)?.paths;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return USAGE;
+  const { paths, content } = body as { paths?: unknown; content?: unknown };
+  if (content !== undefined && typeof content !== 'boolean') return '"content" must be true or false.';
+  if (paths === undefined) return content === true ? { paths: [], content: true } : USAGE;
   if (!Array.isArray(paths) || paths.length === 0 || paths.length > MAX_PATHS) {
     return `"paths" must be a list of 1 to ${MAX_PATHS} site paths.`;
   }
   const bad = paths.find((path) => !isRevalidatablePath(path));
   if (bad !== undefined) return `Not a site path: ${JSON.stringify(bad).slice(0, 120)}.`;
-  return [...new Set(paths as string[])];
+  return { paths: [...new Set(paths as string[])], content: content === true };
 }
 
 export async function POST(request: Request): Promise<Response> {
   const secret = env.revalidateSecret;
-  if (secret === undefined) return answer(404, { error: 'Revalidation is not configured.' });
-  if (!authorised(request.headers.get('authorization'), secret)) {
+  const header = request.headers.get('authorization');
+  if (secret === undefined && !authorised(header, [processToken()])) {
+    return answer(404, { error: 'Revalidation is not configured: set REVALIDATE_SECRET on the server.' });
+  }
+  if (!authorised(header, secret === undefined ? [processToken()] : [secret, processToken()])) {
     return answer(401, { error: 'A valid bearer token is required.' }, { 'WWW-Authenticate': 'Bearer' });
   }
-  const paths = await readPaths(request);
-  if (typeof paths === 'string') return answer(400, { error: paths });
-  for (const path of paths) revalidatePath(path);
-  return answer(200, { revalidated: paths });
+  const job = await readJob(request);
+  if (typeof job === 'string') return answer(400, { error: job });
+  for (const path of job.paths) revalidatePath(path);
+  if (!job.content) return answer(200, { revalidated: job.paths });
+
+  const publication = publishContent((path, everything) => revalidatePath(path, everything ? 'layout' : undefined));
+  if (!publication.ok) {
+    return answer(422, {
+      error: 'The content has problems, so the site keeps serving the previous version. Fix them and call again.',
+      problems: publication.problems,
+    });
+  }
+  const { ok: _ok, paths, ...summary } = publication;
+  return answer(200, { ...summary, revalidated: [...job.paths, ...paths] });
 }

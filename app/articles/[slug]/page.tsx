@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { ArticleJsonLd, redirectIfMoved } from '@/app/_lib/article-seo';
-import { getArticle, getPublishedSlugs, getRedirectedSlugs } from '@/lib/content';
+import { prerenderedArticleParams } from '@/app/_lib/prerender';
+import { getArticle } from '@/lib/content';
 import { articleMetadata } from '@/lib/seo/metadata';
 import { getSettings } from '@/lib/settings';
 
@@ -11,14 +12,15 @@ import { ArticleView } from './article-view';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
 // Approved comments are part of the page; moderation revalidates it at once.
 // Regenerating hourly as well keeps the form token in the cached HTML fresh.
 export const revalidate = 3600;
 
+// The newest articles (PRERENDER_RECENT) are prerendered; older ones, and
+// articles published since the build, render on first request and are cached.
+// Old slugs of moved articles too: each prerenders as a permanent redirect.
 export function generateStaticParams() {
-  // Old slugs of moved articles too: each prerenders as a permanent redirect.
-  return [...getPublishedSlugs(), ...getRedirectedSlugs()].map((slug) => ({ slug }));
+  return prerenderedArticleParams();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

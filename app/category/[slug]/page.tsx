@@ -5,7 +5,6 @@ import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
 // Regenerated in the background at most every five minutes, so listings pick up
 // scheduled articles; Next.js derives `s-maxage=300, stale-while-revalidate` from it.
 export const revalidate = 300;

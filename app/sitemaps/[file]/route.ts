@@ -2,7 +2,6 @@ import { sitemapPartFiles, sitemapPartResponse } from '@/lib/seo/responses';
 
 // The parts of a sitemap too large for one file, listed by the index at /sitemap.xml.
 export const dynamic = 'force-static';
-export const dynamicParams = false;
 
 export function generateStaticParams(): { file: string }[] {
   return sitemapPartFiles().map((file) => ({ file }));

@@ -2,16 +2,16 @@ import type { Metadata } from 'next';
 
 import { tagListing } from '@/app/_lib/listings';
 import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
+import { prerenderedListingKeys } from '@/app/_lib/prerender';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
 // Regenerated in the background at most every five minutes, so listings pick up
 // scheduled articles; Next.js derives `s-maxage=300, stale-while-revalidate` from it.
 export const revalidate = 300;
 
 export function generateStaticParams() {
-  return tagListing.keys().map((slug) => ({ slug }));
+  return prerenderedListingKeys(tagListing).map((slug) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -5,18 +5,16 @@ import { getArticle } from '@/lib/content';
 import { CACHE_CONTROL } from '@/lib/seo/http';
 import { SOCIAL_IMAGE_SIZE } from '@/lib/seo/metadata';
 import { SOCIAL_FONT_FAMILY, socialCardContent, socialImageFonts } from '@/lib/seo/social-image';
-import { getPublishedSummaries } from '@/lib/seo/source';
 import { getSettings } from '@/lib/settings';
 
 // The social preview of an article without a picture of its own, made once
 // per build. Its address is the one lib/seo puts in og:image and JSON-LD.
 export const dynamic = 'force-static';
-export const dynamicParams = false;
 
+// Made on first request rather than at build: a picture takes longer to
+// render than its page, and only shared articles are ever asked for one.
 export function generateStaticParams(): { slug: string }[] {
-  return getPublishedSummaries()
-    .filter((article) => !article.image)
-    .map((article) => ({ slug: article.slug }));
+  return [];
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {

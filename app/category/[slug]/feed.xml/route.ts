@@ -2,7 +2,6 @@ import { getCategories } from '@/lib/content';
 import { categoryFeedResponse } from '@/lib/seo/responses';
 
 export const dynamic = 'force-static';
-export const dynamicParams = false;
 
 export function generateStaticParams(): { slug: string }[] {
   return getCategories().map((category) => ({ slug: category.slug }));

@@ -8,6 +8,7 @@ export const SETTINGS: Settings = {
   siteLang: 'en',
   publisherName: 'Dateline Media',
   publisherLogo: 'https://news.example.com/logo.png',
+  prerenderRecent: 2_000,
 };
 
 export const POLITICS: Category = { slug: 'politics', name: 'Politics', description: 'Parliament & parties.' };

@@ -25,7 +25,17 @@ describe('parseSettings', () => {
       siteLang: 'en',
       publisherName: 'Dateline',
       publisherLogo: 'http://localhost:3000/logo.png',
+      prerenderRecent: 2_000,
     });
+  });
+
+  it('reads PRERENDER_RECENT as a count or "all", and explains anything else', () => {
+    expect(parseSettings({ PRERENDER_RECENT: '50' }).prerenderRecent).toBe(50);
+    expect(parseSettings({ PRERENDER_RECENT: '0' }).prerenderRecent).toBe(0);
+    expect(parseSettings({ PRERENDER_RECENT: ' ALL ' }).prerenderRecent).toBe(Number.POSITIVE_INFINITY);
+    expect(() => parseSettings({ PRERENDER_RECENT: '2k' })).toThrow(
+      'PRERENDER_RECENT: "2k" is not a number of articles; write e.g. PRERENDER_RECENT=2000, or PRERENDER_RECENT=all to prerender every article',
+    );
   });
 
   it('treats blank variables as unset and trims values', () => {

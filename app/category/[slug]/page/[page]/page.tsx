@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 
-import { categoryListing, laterPages } from '@/app/_lib/listings';
+import { categoryListing } from '@/app/_lib/listings';
 import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
 import { parsePageParam } from '@/app/_lib/page-param';
+import { prerenderedLaterPages } from '@/app/_lib/prerender';
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
-export const dynamicParams = false;
 // Regenerated in the background at most every five minutes, so listings pick up
 // scheduled articles; Next.js derives `s-maxage=300, stale-while-revalidate` from it.
 export const revalidate = 300;
 
 export function generateStaticParams() {
-  return laterPages(categoryListing).map(({ key, page }) => ({ slug: key, page }));
+  return prerenderedLaterPages(categoryListing).map(({ key, page }) => ({ slug: key, page }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

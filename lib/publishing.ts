@@ -1,0 +1,85 @@
+import 'server-only';
+
+import { randomBytes } from 'node:crypto';
+
+import { type ContentProblem, formatProblem, getContentSnapshot, getNextPublicationTime, refreshContent } from '@/lib/content';
+import { env, serverOrigin } from '@/lib/env';
+import { type ContentChanges, pagesShowingChanges } from '@/lib/seo/content-changes';
+
+// Publishing without a rebuild: the content folder is read again (only
+// changed files are parsed) and exactly the pages that show a change are
+// regenerated. Editors' tools call POST /api/revalidate with {"content": true};
+// the publication clock below does the same when a scheduled article's time comes.
+
+export type Publication =
+  | ({ ok: true; parsed: number; reused: number; ms: number } & ContentChanges)
+  | { ok: false; problems: string[] };
+
+/** Reads what changed in the content folder; `revalidate` regenerates each affected page. */
+export function publishContent(revalidate: (path: string, everything: boolean) => void): Publication {
+  const started = performance.now();
+  const refresh = refreshContent();
+  if (!refresh.ok) return { ok: false, problems: refresh.problems.map((problem: ContentProblem) => formatProblem(problem)) };
+  const changes = pagesShowingChanges(refresh.before, refresh.after);
+  for (const path of changes.paths) revalidate(path, false);
+  if (changes.everything) revalidate('/', true);
+  const ms = Math.round(performance.now() - started);
+  return { ok: true, ...refresh.stats, ...changes, ms };
+}
+
+const TOKEN = Symbol.for('dateline.publication-token');
+const CLOCK = Symbol.for('dateline.publication-clock');
+const CHECK_EVERY_MS = 15_000;
+
+type Holder = typeof globalThis & { [TOKEN]?: string; [CLOCK]?: NodeJS.Timeout };
+
+/**
+ * A bearer token known only to this process, so the publication clock can
+ * call /api/revalidate when REVALIDATE_SECRET is unset. Kept on globalThis:
+ * the clock and the route are bundled apart.
+ */
+export function processToken(): string {
+  const holder = globalThis as Holder;
+  holder[TOKEN] ??= randomBytes(32).toString('base64url');
+  return holder[TOKEN];
+}
+
+/**
+ * Every 15 seconds, checks whether a scheduled article's time has come since
+ * the content was last read; if so, asks this server to publish it, so it is
+ * live, listed and in the feeds within a minute, with no call and no rebuild.
+ * Regeneration needs a request, hence the call to itself.
+ */
+export function startPublicationClock(): void {
+  const holder = globalThis as Holder;
+  if (holder[CLOCK]) return;
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const snapshot = getContentSnapshot();
+      const next = snapshot ? snapshot.index.getNextPublicationTime(snapshot.at) : getNextPublicationTime();
+      const origin = serverOrigin();
+      if (next === null || next > Date.now() || !origin) return;
+      const response = await fetch(`${origin}/api/revalidate`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${processToken()}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ content: true }),
+      });
+      if (!response.ok) console.error(`Scheduled publication: /api/revalidate answered ${response.status}`);
+    } catch (error) {
+      console.error(`Scheduled publication failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      busy = false;
+    }
+  };
+  holder[CLOCK] = setInterval(() => void tick(), CHECK_EVERY_MS);
+  holder[CLOCK].unref();
+  void tick();
+}
+
+/** Whether the clock can run: a production server, not the build (there is no server to call then). */
+export function publicationClockWanted(): boolean {
+  return env.isProduction && !env.isBuilding;
+}
