@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 
 import type { NextConfig } from 'next';
@@ -37,6 +38,9 @@ export default function config(phase: string): NextConfig {
   }
   if (phase === PHASE_PRODUCTION_BUILD && process.env.DATELINE_SKIP_CONTENT_CHECK !== '1') {
     checkContentOrExit();
+    // Next.js loads this file again in its build workers, which inherit the
+    // environment: the content is checked once per build.
+    process.env.DATELINE_SKIP_CONTENT_CHECK = '1';
   }
   return {
     // Inlined into the server code at build: see env.builtAt in lib/env.ts.
@@ -45,6 +49,8 @@ export default function config(phase: string): NextConfig {
     reactStrictMode: true,
     serverExternalPackages: ['better-sqlite3', 'pg'],
     experimental: {
+      // Every core renders pages: the main process waits meanwhile (the default leaves one core idle).
+      cpus: Math.max(1, os.availableParallelism()),
       serverActions: {
         // Room for the longest valid comment (65,525 code points of up to 4
         // bytes) twice: without JavaScript, React posts the previous form

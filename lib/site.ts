@@ -10,6 +10,11 @@ export const site = {
   /** Times are shown to readers in the newsroom's own zone. */
   timeZone: 'Asia/Kabul',
   pageSize: 10,
+  /**
+   * Pages of one listing the build prerenders at most (the newest); deeper
+   * archive pages are rare visits and render on first request, then are cached.
+   */
+  prerenderedListingPages: 5,
   relatedCount: 4,
   wordsPerMinute: 200,
 } as const;

@@ -1,12 +1,14 @@
 import { getPublishedSlugs, getRedirectedSlugs } from '@/lib/content';
 import { getSettings } from '@/lib/settings';
+import { site } from '@/lib/site';
 
 import type { ListingSource } from './listings';
 import { laterPageParams } from './page-param';
 
 // The build prerenders the PRERENDER_RECENT newest articles and the listing
-// pages that show them; everything older renders on first request and is
-// cached from then on, so the build stops growing with the archive.
+// pages that show them (the first five of each listing at most); everything
+// older renders on first request and is cached from then on, so the build
+// stops growing with the archive.
 
 let recent: Set<string> | undefined;
 
@@ -39,7 +41,7 @@ export function prerenderedListingKeys(source: ListingSource): string[] {
 /** `(key, page)` pairs past the first page that show a recent article; newest first, so they are a prefix. */
 export function prerenderedLaterPages(source: ListingSource): { key: string; page: string }[] {
   return prerenderedListingKeys(source).flatMap((key) => {
-    const totalPages = source.load(key, 1)?.result.totalPages ?? 1;
+    const totalPages = Math.min(source.load(key, 1)?.result.totalPages ?? 1, site.prerenderedListingPages);
     const pages: { key: string; page: string }[] = [];
     for (const page of laterPageParams(totalPages)) {
       if (!showsRecent(source, key, Number(page))) break;

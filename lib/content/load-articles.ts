@@ -10,7 +10,7 @@ import { isFileSlug, slugify, textDirection } from '@/lib/content/fields';
 import { type DisplayPath, notASlugMessage, readText } from '@/lib/content/files';
 import { type MarkdownFacts, normalizeSpace, renderArticleBody } from '@/lib/content/markdown';
 import type { RedirectSource } from '@/lib/content/moves';
-import { type ParseCache, hashText } from '@/lib/content/parse-cache';
+import { type CachePart, type ParseCache, hashText } from '@/lib/content/parse-cache';
 import type { ContentProblem } from '@/lib/content/problems';
 import {
   type ArticleFrontMatter,
@@ -46,6 +46,7 @@ type ArticlesContext = {
   publicDir: string;
   includeDrafts: boolean;
   cache: ParseCache;
+  part?: CachePart;
 };
 
 type Size = { width: number; height: number };
@@ -108,7 +109,10 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
   const records: ArticleRecord[] = [];
   const redirects: RedirectSource[] = [];
 
-  for (const absolute of listArticleFiles(directory, display, problems)) {
+  const files = listArticleFiles(directory, display, problems);
+  for (const [position, absolute] of files.entries()) {
+    // A part load only fills the parse cache with its share of the files (see parse-cache.ts).
+    if (context.part && position % context.part.count !== context.part.index) continue;
     const file = display(absolute);
     const fileName = path.basename(absolute);
     const slug = fileName.slice(0, -'.md'.length);

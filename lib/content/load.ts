@@ -8,7 +8,7 @@ import { type DisplayPath, displayPathFor, notASlugMessage, readText } from '@/l
 import { type ArticleRecord, loadArticles } from '@/lib/content/load-articles';
 import { markdownToPlainText } from '@/lib/content/markdown';
 import { checkMoves, loadRemoved } from '@/lib/content/moves';
-import { type ParseCacheStats, diskParseCache, memoryParseCache } from '@/lib/content/parse-cache';
+import { type CachePart, type ParseCacheStats, diskParseCache, memoryParseCache } from '@/lib/content/parse-cache';
 import { type ContentProblem, sortProblems } from '@/lib/content/problems';
 import {
   type Author,
@@ -29,6 +29,12 @@ export type LoadOptions = {
    * without one, parsed bodies are kept in memory for this load only.
    */
   cacheDir?: string;
+  /**
+   * Parse only every `count`-th article file, starting at `index`, into the
+   * parse cache: several processes fill a cold cache together. The result
+   * is not a usable index.
+   */
+  part?: CachePart;
 };
 
 export type LoadedContent = {
@@ -61,7 +67,7 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
   }
 
   const cache = options.cacheDir
-    ? diskParseCache(path.resolve(/* turbopackIgnore: true */ options.cacheDir), root)
+    ? diskParseCache(path.resolve(/* turbopackIgnore: true */ options.cacheDir), root, options.part)
     : memoryParseCache();
   const categories = loadCategories(root, display, problems);
   const authors = loadAuthors(root, display, problems);
@@ -76,6 +82,7 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     publicDir: path.resolve(/* turbopackIgnore: true */ options.publicDir ?? path.join(path.dirname(root), 'public')),
     includeDrafts: options.includeDrafts ?? false,
     cache,
+    part: options.part,
   });
   cache.save();
   // removed.yml is reported after the articles, like the file it is checked against.

@@ -32,6 +32,9 @@ type Stored = {
 
 export type ParseCacheStats = { parsed: number; reused: number };
 
+/** One of `count` processes filling a cold cache together; it saves its share to a file of its own. */
+export type CachePart = { index: number; count: number };
+
 export type ParseCache = {
   /**
    * The content hash of a file, from the stamps of the previous load when its
@@ -83,10 +86,11 @@ export function memoryParseCache(): ParseCache {
  * front matter and one HTML file per body. Several build workers may save at
  * once; each write is a rename, so a reader sees one whole version.
  */
-export function diskParseCache(directory: string, contentRoot: string): ParseCache {
+export function diskParseCache(directory: string, contentRoot: string, part?: CachePart): ParseCache {
   const folder = path.join(directory, createHash('sha256').update(contentRoot).digest('hex').slice(0, 16));
   const indexFile = path.join(folder, 'articles.json');
-  const previous = readStored(indexFile);
+  const partFiles = listPartFiles(folder);
+  const previous = mergeStored([indexFile, ...partFiles].map(readStored));
   const startedAt = Date.now();
   const files: Record<string, FileStamp> = {};
   const entries: Record<string, ParsedArticle> = {};
@@ -133,18 +137,46 @@ export function diskParseCache(directory: string, contentRoot: string): ParseCac
       }
     },
     save() {
-      const gone = Object.keys(previous?.entries ?? {}).filter((hash) => !(hash in entries));
-      const fileGone = Object.keys(previous?.files ?? {}).some((file) => !(file in files));
-      if (!changed && gone.length === 0 && !fileGone && previous) return;
       const stored: Stored = { format: FORMAT, checkedAt: startedAt, files, entries };
       try {
+        if (part) {
+          writeAtomically(path.join(folder, `articles.part-${part.index}-of-${part.count}.json`), JSON.stringify(stored));
+          return;
+        }
+        const gone = Object.keys(previous?.entries ?? {}).filter((hash) => !(hash in entries));
+        const fileGone = Object.keys(previous?.files ?? {}).some((file) => !(file in files));
+        if (!changed && gone.length === 0 && !fileGone && previous && partFiles.length === 0) return;
         writeAtomically(indexFile, JSON.stringify(stored));
+        for (const file of partFiles) fs.rmSync(file, { force: true });
         for (const hash of gone) fs.rmSync(bodyFile(hash), { force: true });
       } catch {
         // A read-only or full disk costs the next load its head start, nothing else.
       }
     },
     stats,
+  };
+}
+
+function listPartFiles(folder: string): string[] {
+  try {
+    return fs
+      .readdirSync(folder)
+      .filter((name) => /^articles\.part-\d+-of-\d+\.json$/.test(name))
+      .map((name) => path.join(folder, name));
+  } catch {
+    return [];
+  }
+}
+
+/** The whole index and the shares of part loads, as one; the oldest check time, so no stamp is trusted too far. */
+function mergeStored(all: Array<Stored | undefined>): Stored | undefined {
+  const found = all.filter((stored): stored is Stored => stored !== undefined);
+  if (found.length <= 1) return found[0];
+  return {
+    format: FORMAT,
+    checkedAt: Math.min(...found.map((stored) => stored.checkedAt)),
+    files: Object.assign({}, ...found.map((stored) => stored.files)) as Stored['files'],
+    entries: Object.assign({}, ...found.map((stored) => stored.entries)) as Stored['entries'],
   };
 }
 

@@ -122,6 +122,18 @@ describe('the parse cache', () => {
     expect(loadContent(root, { cacheDir }).index.getArticle('story-1', NOW)?.html).toContain('<h2 id="part-1">Part 1</h2>');
   });
 
+  it('is filled by several part loads together, each parsing its share, for the full load to reuse', () => {
+    const root = treeOf(5);
+    const cacheDir = newCacheDir();
+    expect(loadContent(root, { cacheDir, part: { index: 0, count: 2 } }).stats).toEqual({ parsed: 3, reused: 0 });
+    expect(loadContent(root, { cacheDir, part: { index: 1, count: 2 } }).stats).toEqual({ parsed: 2, reused: 0 });
+    const full = loadContent(root, { cacheDir });
+    expect(full.stats).toEqual({ parsed: 0, reused: 5 });
+    expect(full.index.getPublishedSlugs(NOW)).toHaveLength(5);
+    const [folder] = fs.readdirSync(cacheDir);
+    expect(fs.readdirSync(path.join(cacheDir, folder ?? '')).sort()).toEqual(['articles.json', 'bodies']);
+  });
+
   it('keeps one cache per content folder', () => {
     const cacheDir = newCacheDir();
     const first = treeOf(2);
