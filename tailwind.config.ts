@@ -42,7 +42,9 @@ const sans = [
   'sans-serif',
 ];
 
-const serif = ['"Iowan Old Style"', '"Palatino Linotype"', 'Georgia', 'Cambria', '"Times New Roman"', 'Times', 'serif'];
+// --font-serif is Noto Serif with its metric-matched fallback (app/fonts); the
+// system faces after it are for text outside its Latin subset.
+const serif = ['var(--font-serif)', 'Georgia', 'Cambria', '"Times New Roman"', 'Times', 'serif'];
 
 const config: Config = {
   content: ['./app/**/*.{ts,tsx}', './components/**/*.{ts,tsx}'],

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 
+import { notoSerif } from '@/app/fonts';
 import { BackToTop } from '@/components/back-to-top';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
@@ -26,7 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   const settings = getSettings();
   const categories = getCategories();
   return (
-    <html lang={settings.siteLang}>
+    <html lang={settings.siteLang} className={notoSerif.variable}>
       <body className="flex min-h-dvh flex-col bg-paper text-ink antialiased">
         <SkipLink />
         <SiteHeader siteName={settings.siteName} tagline={site.tagline} categories={categories} />

@@ -2,10 +2,11 @@
 
 import { useEffect, useState, type MouseEvent } from 'react';
 
-// Without JavaScript this is a plain link to #top at the end of the page. Once
-// hydrated it becomes a corner button that appears after one screen of scrolling.
+// A corner button that appears after one screen of scrolling. Readers without
+// JavaScript get a plain link to #top at the end of the page instead; it sits
+// in <noscript> because removing it from the flow at hydration would move the
+// footer of every page short enough to show it (a layout shift).
 export function BackToTop() {
-  const [enhanced, setEnhanced] = useState(false);
   const [scrolled, setScrolled] = useState(false);
 
   useEffect(() => {
@@ -17,7 +18,6 @@ export function BackToTop() {
     const onScroll = () => {
       if (frame === 0) frame = window.requestAnimationFrame(measure);
     };
-    setEnhanced(true);
     measure();
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
@@ -36,19 +36,25 @@ export function BackToTop() {
   }
 
   return (
-    <a
-      href="#top"
-      aria-label="Back to top"
-      hidden={enhanced && !scrolled}
-      onClick={handleClick}
-      className={
-        enhanced
-          ? 'back-to-top fixed end-4 bottom-4 z-40 flex size-12 items-center justify-center rounded-full bg-ink text-xl text-paper shadow-lg hover:bg-accent'
-          : 'back-to-top mx-auto my-6 block w-max px-4 py-2 text-sm font-semibold text-ink underline'
-      }
-    >
-      <span aria-hidden="true">↑</span>
-      {enhanced ? null : <span aria-hidden="true"> Back to top</span>}
-    </a>
+    <>
+      <noscript>
+        <a
+          href="#top"
+          aria-label="Back to top"
+          className="back-to-top mx-auto my-6 block w-max px-4 py-2 text-sm font-semibold text-ink underline"
+        >
+          <span aria-hidden="true">↑ Back to top</span>
+        </a>
+      </noscript>
+      <a
+        href="#top"
+        aria-label="Back to top"
+        hidden={!scrolled}
+        onClick={handleClick}
+        className="back-to-top fixed end-4 bottom-4 z-40 flex size-12 items-center justify-center rounded-full bg-ink text-xl text-paper shadow-lg hover:bg-accent"
+      >
+        <span aria-hidden="true">↑</span>
+      </a>
+    </>
   );
 }

@@ -1,4 +1,5 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { JSDOM } from 'jsdom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -32,9 +33,12 @@ function renderWithTop() {
   );
 }
 
-// A hidden element has no accessible name, so while hidden it is found by its label.
+// A hidden element has no accessible name, so while hidden it is found by its
+// label. The <noscript> fallback is inert in a browser with JavaScript.
 function getLink() {
-  return screen.getByLabelText('Back to top');
+  const links = screen.getAllByLabelText('Back to top').filter((element) => !element.closest('noscript'));
+  expect(links).toHaveLength(1);
+  return links[0]!;
 }
 
 async function scrollTo(y: number) {
@@ -60,12 +64,22 @@ describe('BackToTop', () => {
   });
 
   it('is served as a plain, visible link to #top for readers without JavaScript', () => {
-    const html = renderToStaticMarkup(<BackToTop />);
-    document.body.innerHTML = html;
+    // Parsed without scripting, as a browser with JavaScript off parses the page.
+    const served = new JSDOM(renderToStaticMarkup(<BackToTop />)).window.document;
 
-    const link = screen.getByRole('link', { name: 'Back to top' });
+    const link = within(served.body).getByRole('link', { name: 'Back to top' });
     expect(link).toHaveAttribute('href', '#top');
     expect(link).toBeVisible();
+    expect(link).toHaveClass('block');
+  });
+
+  it('takes no room in the page before or after it is enhanced', () => {
+    // With scripting on, <noscript> content is text, so only the corner button is an element.
+    document.body.innerHTML = renderToStaticMarkup(<BackToTop />);
+    const links = document.body.querySelectorAll('a');
+    expect(links).toHaveLength(1);
+    expect(links[0]).toHaveAttribute('hidden');
+    expect(links[0]).toHaveClass('fixed');
     document.body.innerHTML = '';
   });
 

@@ -1,3 +1,4 @@
+import { vazirmatn } from '@/app/fonts';
 import { ArticleBody } from '@/components/article/article-body';
 import { ArticleFigure } from '@/components/article/article-figure';
 import { ArticleHeader } from '@/components/article/article-header';
@@ -25,7 +26,13 @@ export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
 
   return (
     <div className="mx-auto flex max-w-page flex-col gap-12 px-4 py-8">
-      <article lang={article.lang} dir={article.dir} className="mx-auto flex w-full max-w-3xl flex-col gap-8">
+      {/* Arabic-script text gets Vazirmatn in the article itself only: a Dari headline
+          in a list on a Latin page keeps the system face, so that page never downloads it. */}
+      <article
+        lang={article.lang}
+        dir={article.dir}
+        className={`${vazirmatn.variable} mx-auto flex w-full max-w-3xl flex-col gap-8`}
+      >
         <ArticleHeader article={article} />
         {article.image ? <ArticleFigure image={article.image} lead /> : null}
         <ArticleBody html={article.html} />
