@@ -33,5 +33,7 @@ if [ ! -f node_modules/.package-lock.json ]; then
 fi
 
 npx vitest run
-npx next build
+# Fewer prerendered articles than samples, so the browser tests cover both
+# kinds: prerendered at build, and rendered on first request.
+PRERENDER_RECENT=12 npx next build
 npx playwright test

@@ -1,0 +1,210 @@
+// Publishing without a rebuild: a running production server reads added,
+// changed and removed article files when asked (POST /api/revalidate with
+// {"content": true}, as a git hook or CI does after a pull), and publishes a
+// scheduled article by itself when its time comes. Each test server reads its
+// own copy of the content folder, so the checkout's content is never touched.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
+
+import { TestServer } from './support/server';
+
+const SECRET = 'e2e-publishing-secret';
+
+type Site = { server: TestServer; content: string; api: APIRequestContext; dispose(): Promise<void> };
+
+/** A server on a copy of content/ (with public/ beside it, where pictures are checked). */
+async function startSite(): Promise<Site> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-e2e-publishing-'));
+  const content = path.join(root, 'content');
+  fs.cpSync(path.resolve('content'), content, { recursive: true });
+  fs.symlinkSync(path.resolve('public'), path.join(root, 'public'));
+  const server = await TestServer.start({ env: { DATELINE_CONTENT_DIR: content, REVALIDATE_SECRET: SECRET } });
+  const api = await playwrightRequest.newContext({ baseURL: server.baseURL });
+  return {
+    server,
+    content,
+    api,
+    async dispose() {
+      await api.dispose();
+      await server.dispose();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+function articleFile(fields: { title: string; date: Date; categories: string; tags: string }): string {
+  return [
+    '---',
+    `title: "${fields.title}"`,
+    `date: ${fields.date.toISOString()}`,
+    'author: desk-region',
+    `categories: ${fields.categories}`,
+    `tags: ${fields.tags}`,
+    '---',
+    `${fields.title}. Officials on both sides said the crossing would open to trucks first and to travellers next week.`,
+    '',
+    '## What changes',
+    '',
+    'Traders expect waiting times at the border to fall by half.',
+    '',
+  ].join('\n');
+}
+
+async function publish(api: APIRequestContext, token = SECRET) {
+  return api.post('/api/revalidate', { headers: { Authorization: `Bearer ${token}` }, data: { content: true } });
+}
+
+/** What a reader and a feed reader see of an article right now. */
+async function visibility(api: APIRequestContext, slug: string, title: string) {
+  const [page, home, section, feed, sitemap] = await Promise.all([
+    api.get(`/articles/${slug}`),
+    api.get('/'),
+    api.get('/category/security'),
+    api.get('/feed.xml'),
+    api.get('/sitemap.xml'),
+  ]);
+  const pageText = page.status() === 200 ? await page.text() : '';
+  return {
+    page: page.status(),
+    headline: pageText.includes(title),
+    home: (await home.text()).includes(`/articles/${slug}"`),
+    section: (await section.text()).includes(`/articles/${slug}"`),
+    feed: (await feed.text()).includes(`/articles/${slug}<`),
+    sitemap: (await sitemap.text()).includes(`/articles/${slug}<`),
+  };
+}
+
+const LIVE = { page: 200, headline: true, home: true, section: true, feed: true, sitemap: true };
+const ABSENT = { page: 404, headline: false, home: false, section: false, feed: false, sitemap: false };
+
+test.describe('publishing without a rebuild', () => {
+  let site: Site;
+
+  test.beforeAll(async () => {
+    site = await startSite();
+  });
+
+  test.afterAll(async () => {
+    await site?.dispose();
+  });
+
+  test('a new article is live, listed and in the feeds as soon as the call returns', async () => {
+    const { api, content } = site;
+    const slug = 'border-crossing-reopens';
+    const title = 'Border crossing reopens after talks';
+    // Every page it will appear on is in the server's cache before the call.
+    expect(await visibility(api, slug, title)).toEqual(ABSENT);
+
+    const date = new Date(Date.now() - 60_000);
+    fs.writeFileSync(path.join(content, 'articles', `${slug}.md`), articleFile({ title, date, categories: '[Security, Region]', tags: '[border, trade]' }));
+    const response = await publish(api);
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ published: [slug], updated: [], withdrawn: [], parsed: 1, everything: false });
+    expect(body.revalidated).toEqual(expect.arrayContaining([`/articles/${slug}`, '/', '/category/security', '/tag/border', '/feed.xml', '/sitemap.xml']));
+
+    expect(await visibility(api, slug, title)).toEqual(LIVE);
+  });
+
+  test('a correction replaces the article everywhere, and a deleted article is gone', async () => {
+    const { api, content } = site;
+    const slug = 'curfew-lifted-in-the-valley';
+    const file = path.join(content, 'articles', `${slug}.md`);
+    const date = new Date(Date.now() - 120_000);
+    fs.writeFileSync(file, articleFile({ title: 'Curfew lifted in the valley', date, categories: '[Security]', tags: '[curfew]' }));
+    expect((await publish(api)).status()).toBe(200);
+    expect(await visibility(api, slug, 'Curfew lifted in the valley')).toEqual(LIVE);
+
+    fs.writeFileSync(file, articleFile({ title: 'Curfew eased in the valley', date, categories: '[Security]', tags: '[curfew]' }));
+    const corrected = await publish(api);
+    expect(await corrected.json()).toMatchObject({ published: [], updated: [slug], withdrawn: [], parsed: 1 });
+    expect(await visibility(api, slug, 'Curfew eased in the valley')).toEqual(LIVE);
+    expect(await (await api.get('/feed.xml')).text()).not.toContain('Curfew lifted');
+
+    fs.rmSync(file);
+    const deleted = await publish(api);
+    expect(await deleted.json()).toMatchObject({ withdrawn: [slug], parsed: 0 });
+    expect(await visibility(api, slug, 'Curfew eased in the valley')).toEqual(ABSENT);
+  });
+
+  test('content with problems is refused with the list of problems, and the site keeps the previous version', async () => {
+    const { api, content } = site;
+    const broken = path.join(content, 'articles', 'half-written.md');
+    fs.writeFileSync(broken, '---\ntitle: "Half written"\ndate: tomorrow\n---\nNot ready.\n');
+    try {
+      const response = await publish(api);
+      expect(response.status()).toBe(422);
+      const body = await response.json();
+      expect(body.error).toContain('keeps serving the previous version');
+      expect(body.problems).toEqual(
+        expect.arrayContaining([expect.stringMatching(/articles\/half-written\.md:3: date: "tomorrow" is not an ISO 8601 date/)]),
+      );
+      expect((await api.get('/articles/half-written')).status()).toBe(404);
+      expect((await api.get('/')).status()).toBe(200);
+    } finally {
+      fs.rmSync(broken);
+    }
+    expect((await publish(api)).status()).toBe(200);
+  });
+
+  test('refuses callers without the secret and explains a malformed request', async () => {
+    const { api } = site;
+    const refused = await publish(api, 'wrong-secret');
+    expect(refused.status()).toBe(401);
+    expect(refused.headers()['www-authenticate']).toBe('Bearer');
+    const malformed = await api.post('/api/revalidate', { headers: { Authorization: `Bearer ${SECRET}` }, data: { content: 'yes' } });
+    expect(malformed.status()).toBe(400);
+    expect(await malformed.json()).toEqual({ error: '"content" must be true or false.' });
+  });
+
+  test('a scheduled article goes live within a minute of its time, with no call', async () => {
+    test.setTimeout(120_000);
+    const { api, content } = site;
+    const slug = 'ceasefire-talks-resume';
+    const title = 'Ceasefire talks resume in the capital';
+    const date = new Date(Date.now() + 10_000);
+    fs.writeFileSync(path.join(content, 'articles', `${slug}.md`), articleFile({ title, date, categories: '[Security]', tags: '[ceasefire]' }));
+    // The pull that brought the file is announced before its time: it is read, and not yet shown.
+    const announced = await publish(api);
+    expect(await announced.json()).toMatchObject({ published: [], parsed: 1 });
+    expect(await visibility(api, slug, title)).toEqual(ABSENT);
+
+    await expect
+      .poll(async () => visibility(api, slug, title), { timeout: 70_000, intervals: [2_000] })
+      .toEqual(LIVE);
+    expect(Date.now() - date.getTime()).toBeLessThan(60_000);
+  });
+});
+
+test.describe('the prerender cap', () => {
+  test('prerenders only the newest articles, and serves and caches older ones on first request', async ({ request }) => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve('.next/prerender-manifest.json'), 'utf8')) as {
+      routes: Record<string, unknown>;
+    };
+    const prerendered = new Set(
+      Object.keys(manifest.routes)
+        .map((route) => /^\/articles\/([^/]+)$/.exec(route)?.[1])
+        .filter((slug): slug is string => slug !== undefined),
+    );
+    const sitemap = await (await request.get('/sitemap.xml')).text();
+    const published = [...sitemap.matchAll(/\/articles\/([a-z0-9-]+)<\/loc>\s*<lastmod>([^<]+)</g)].map(([, slug, lastmod]) => ({
+      slug: slug ?? '',
+      lastmod: lastmod ?? '',
+    }));
+    const older = published.filter((article) => !prerendered.has(article.slug));
+    expect(older.length, 'the tests build with PRERENDER_RECENT below the number of sample articles (npm test does)').toBeGreaterThan(0);
+    expect(published.filter((article) => prerendered.has(article.slug)).length).toBeGreaterThan(0);
+
+    for (const { slug } of older) {
+      const first = await request.get(`/articles/${slug}`);
+      expect(first.status(), slug).toBe(200);
+      expect(await first.text()).toContain(`<link rel="canonical" href="http://localhost:3000/articles/${slug}"`);
+      const second = await request.get(`/articles/${slug}`);
+      expect(second.headers()['x-nextjs-cache'], slug).toBe('HIT');
+    }
+    expect((await request.get('/articles/no-such-article')).status()).toBe(404);
+  });
+});
