@@ -98,7 +98,7 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     redirects: moves.redirects,
     removed: moves.removed,
     problems: sortProblems(problems),
-    readBody: (hash) => cache.html(hash),
+    readBody: cache.bodyReader(),
     cacheStats: cache.stats,
   };
 }

@@ -46,8 +46,12 @@ export type ParseCache = {
   put(hash: string, parsed: ParsedArticle, html: string): void;
   /** Marks a file as read in this load, so it stays in the cache. */
   keep(file: string, stat: fs.Stats, hash: string): void;
-  /** The HTML of a body parsed earlier, or undefined when it is not kept. */
-  html(hash: string): string | undefined;
+  /**
+   * Reads the HTML of bodies parsed earlier (undefined when one is not kept).
+   * It holds on to nothing else, so the index that keeps it does not keep
+   * the parsed front matter of every article in memory too.
+   */
+  bodyReader(): (hash: string) => string | undefined;
   /** Writes what this load parsed and forgets articles that are gone. */
   save(): void;
   readonly stats: ParseCacheStats;
@@ -75,7 +79,7 @@ export function memoryParseCache(): ParseCache {
       bodies.set(hash, html);
     },
     keep: () => undefined,
-    html: (hash) => bodies.get(hash),
+    bodyReader: () => (hash) => bodies.get(hash),
     save: () => undefined,
     stats,
   };
@@ -97,7 +101,7 @@ export function diskParseCache(directory: string, contentRoot: string, part?: Ca
   const stats: ParseCacheStats = { parsed: 0, reused: 0 };
   let changed = false;
 
-  const bodyFile = (hash: string) => path.join(folder, 'bodies', hash.slice(0, 2), `${hash}.html`);
+  const bodyFile = (hash: string) => bodyPath(folder, hash);
 
   return {
     knownHash(file, stat) {
@@ -129,13 +133,7 @@ export function diskParseCache(directory: string, contentRoot: string, part?: Ca
       const stamp = previous?.files[file];
       if (!stamp || stamp.hash !== hash || stamp.mtimeMs !== stat.mtimeMs) changed = true;
     },
-    html(hash) {
-      try {
-        return fs.readFileSync(bodyFile(hash), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    bodyReader: () => bodyReaderFor(folder),
     save() {
       const stored: Stored = { format: FORMAT, checkedAt: startedAt, files, entries };
       try {
@@ -154,6 +152,20 @@ export function diskParseCache(directory: string, contentRoot: string, part?: Ca
       }
     },
     stats,
+  };
+}
+
+function bodyPath(folder: string, hash: string): string {
+  return path.join(folder, 'bodies', hash.slice(0, 2), `${hash}.html`);
+}
+
+function bodyReaderFor(folder: string): (hash: string) => string | undefined {
+  return (hash) => {
+    try {
+      return fs.readFileSync(bodyPath(folder, hash), 'utf8');
+    } catch {
+      return undefined;
+    }
   };
 }
 
