@@ -71,7 +71,7 @@ export class Report {
       finishedAt: new Date().toISOString(),
       machine: {
         node: process.version,
-        platform: `${os.type()} ${os.release()} ${os.arch()}`,
+        platform: `${os.type()} ${os.arch()}`,
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? 'unknown',
         memoryBytes: os.totalmem(),

@@ -125,7 +125,8 @@ class Bench {
     );
     const site: Site = { ...settings, size, build };
     this.#sites.set(key, site);
-    this.report.detail(`build-${key}`, build);
+    // The build log stays in the temporary build folder, which the run removes.
+    this.report.detail(`build-${key}`, { ...build, log: undefined });
     const section = 'next build';
     const name = `${prerenderAll ? 'all prerendered' : 'capped'}, ${n(size)}`;
     const wallTarget =
@@ -174,7 +175,7 @@ class Bench {
     const build = await runBuild(site, log);
     site.build = build;
     log(`  ${build.wallSeconds.toFixed(1)} s, content cache: ${build.contentCache ? `${build.contentCache.parsed} parsed, ${build.contentCache.reused} reused` : 'no report'}`);
-    this.report.detail('rebuild', { size: site.size, prerenderAll: site.prerenderAll, changed: changed.slug, ...build });
+    this.report.detail('rebuild', { size: site.size, prerenderAll: site.prerenderAll, changed: changed.slug, ...build, log: undefined });
     const section = 'next build';
     const name = `rebuild after 1 change of ${n(site.size)}${site.prerenderAll ? ' (all prerendered)' : ''}`;
     this.report.add({ section, figure: `${name}: wall time`, value: build.wallSeconds, unit: 's', shown: `${format.fixed(build.wallSeconds)} s` });
