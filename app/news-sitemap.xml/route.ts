@@ -1,7 +1,10 @@
 import { newsSitemapResponse } from '@/lib/seo/responses';
 
-// The two-day window is measured from the time of the build.
+// The two-day window is measured when the file is made: at build, when an
+// article is published (lib/publishing.ts), and at least hourly, so articles
+// leave it on time even on a quiet day.
 export const dynamic = 'force-static';
+export const revalidate = 3600;
 
 export function GET(): Response {
   return newsSitemapResponse();

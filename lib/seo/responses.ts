@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { getCategory } from '@/lib/content';
+import { type ArticleSummary, getCategory } from '@/lib/content';
 import { newestChange } from '@/lib/seo/dates';
 import {
   FEED_CONTENT_TYPES,
@@ -12,7 +12,7 @@ import {
   siteFeedChannel,
 } from '@/lib/seo/feeds';
 import { XML_CONTENT_TYPE, outputResponse } from '@/lib/seo/http';
-import { newsSitemap, newsSitemapArticles } from '@/lib/seo/news-sitemap';
+import { NEWS_WINDOW_MS, newsSitemap, newsSitemapArticles } from '@/lib/seo/news-sitemap';
 import { renderUrlset, sitemapEntries, sitemapRoot, splitSitemap } from '@/lib/seo/sitemap';
 import { getFeedArticles, getPublishedSummaries, getSitemapInput } from '@/lib/seo/source';
 import { getSettings } from '@/lib/settings';
@@ -72,5 +72,13 @@ export function sitemapPartResponse(file: string): Response | null {
 export function newsSitemapResponse(now: Date = new Date()): Response {
   const articles = getPublishedSummaries();
   const body = newsSitemap(articles, now, getSettings());
-  return outputResponse(body, { contentType: XML_CONTENT_TYPE, lastModified: newestChange(newsSitemapArticles(articles, now)) });
+  const lastModified = newestChange(newsSitemapArticles(articles, now)) ?? emptiedAt(articles, now);
+  return outputResponse(body, { contentType: XML_CONTENT_TYPE, lastModified });
+}
+
+/** An empty news sitemap last changed when its newest article left the 48-hour window. */
+function emptiedAt(articles: readonly ArticleSummary[], now: Date): string | undefined {
+  const times = articles.map((article) => Date.parse(article.date)).filter((time) => time <= now.getTime());
+  if (times.length === 0) return undefined;
+  return new Date(Math.min(Math.max(...times) + NEWS_WINDOW_MS, now.getTime())).toISOString();
 }

@@ -143,4 +143,11 @@ describe('sitemap responses', () => {
     expect(body).not.toContain('secret-draft');
     expect(response.headers.get('Last-Modified')).toBe('Mon, 02 Nov 2026 05:00:00 GMT');
   });
+
+  it('date an empty news sitemap from when its newest article left the two-day window', async () => {
+    const newest = Math.max(...content.articles.map((article) => Date.parse(article.date)));
+    const response = newsSitemapResponse(new Date(newest + 5 * 24 * 60 * 60 * 1000));
+    expect((await response.text()).match(/<url>/g)).toBeNull();
+    expect(response.headers.get('Last-Modified')).toBe(new Date(newest + 2 * 24 * 60 * 60 * 1000).toUTCString());
+  });
 });
