@@ -16,6 +16,8 @@ export const env = {
    * compares with when it publishes scheduled articles.
    */
   builtAt: Number(process.env.DATELINE_BUILT_AT) || undefined,
+  /** What the build read (a fingerprint of the content), kept with the build for the server to compare. */
+  buildContentFile: nonBlank(process.env.DATELINE_BUILD_CONTENT_FILE) ?? '.next/content-fingerprint.txt',
   /** Parsed articles kept between builds and server starts (lib/content/parse-cache.ts). */
   contentCacheDir: nonBlank(process.env.DATELINE_CONTENT_CACHE_DIR) ?? '.next/cache/content',
   /** PostgreSQL connection string; when set, comments are stored there instead of SQLite. */

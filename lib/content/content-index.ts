@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 
 import type { ArticleRecord } from '@/lib/content/load-articles';
@@ -44,6 +45,8 @@ export type ContentIndex = {
   getPublishedVersions(now?: Date): Map<string, string>;
   /** When the next scheduled article comes out after `now`, in ms since the epoch; null when none is waiting. */
   getNextPublicationTime(now?: Date): number | null;
+  /** A hash of everything a page can show, to tell whether two loads read the same content. */
+  getFingerprint(): string;
 };
 
 export type IndexInput = {
@@ -87,6 +90,7 @@ export function createContentIndex(input: IndexInput): ContentIndex {
   }
   const sortedTags = [...tags.values()].sort((a, b) => tagCollator.compare(a.name, b.name) || compareText(a.slug, b.slug));
   const html = new Map<string, string>();
+  let fingerprint: string | undefined;
   const redirects = new Map(input.redirects ?? []);
   const removed = new Map((input.removed ?? []).map((entry) => [entry.slug, entry]));
 
@@ -226,6 +230,13 @@ export function createContentIndex(input: IndexInput): ContentIndex {
     getRemovedArticles: () => [...removed.values()],
     getPublishedVersions: (now = new Date()) =>
       new Map(entries.slice(firstPublished(now)).map((entry) => [entry.summary.slug, entry.hash])),
+    getFingerprint: () => {
+      fingerprint ??= createHash('sha256')
+        .update(JSON.stringify([entries.map((entry) => [entry.summary.slug, entry.hash, entry.time]), input.categories, input.authors]))
+        .update(JSON.stringify([[...redirects], [...removed]]))
+        .digest('hex');
+      return fingerprint;
+    },
     getNextPublicationTime: (now = new Date()) => {
       const first = firstPublished(now);
       return first > 0 ? (entries[first - 1]?.time ?? null) : null;

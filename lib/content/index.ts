@@ -1,5 +1,8 @@
 import 'server-only';
 
+import fs from 'node:fs';
+import path from 'node:path';
+
 import { type ContentIndex, type Neighbours, type Paginated, createContentIndex } from '@/lib/content/content-index';
 import { type LoadOptions, readContent } from '@/lib/content/load';
 import { readRemovedArticles } from '@/lib/content/moves';
@@ -40,7 +43,13 @@ export type ContentRefresh =
     }
   | { ok: false; problems: ContentProblem[] };
 
-type LiveContent = { snapshot?: ContentSnapshot; error?: ContentError; removed?: Map<string, RemovedArticle> };
+type LiveContent = {
+  snapshot?: ContentSnapshot;
+  error?: ContentError;
+  removed?: Map<string, RemovedArticle>;
+  /** The server's first load differs from what the build prerendered: the next refresh updates every page. */
+  changedSinceBuild?: boolean;
+};
 
 // Shared through globalThis: the server bundles each routes' modules apart,
 // and a refresh through /api/revalidate must reach every page of the process.
@@ -70,11 +79,39 @@ function siteIndex(): ContentIndex {
     if (problems.length > 0) state.error = new ContentError(problems);
     // Pages prerendered by the build show the content as of the build, so a
     // scheduled article that came out since still needs publishing.
-    else state.snapshot = { index, at: new Date(Math.min(env.builtAt ?? Date.now(), Date.now())) };
+    else {
+      state.snapshot = { index, at: new Date(Math.min(env.builtAt ?? Date.now(), Date.now())) };
+      compareWithBuild(state, index);
+    }
   }
   if (state.error) throw state.error;
   if (!state.snapshot) throw new Error('content index missing');
   return state.snapshot.index;
+}
+
+/**
+ * The build records what it read; a server that starts on other content (a
+ * pull before a restart) cannot tell which prerendered pages are out of
+ * date, so its first refresh regenerates every page.
+ */
+function compareWithBuild(state: LiveContent, index: ContentIndex): void {
+  if (!env.isProduction) return;
+  const file = path.resolve(/* turbopackIgnore: true */ env.buildContentFile);
+  if (env.isBuilding) {
+    try {
+      fs.writeFileSync(file, index.getFingerprint());
+    } catch {
+      // Without the record a server updates every page on its first refresh, nothing worse.
+    }
+    return;
+  }
+  let built = '';
+  try {
+    built = fs.readFileSync(file, 'utf8');
+  } catch {
+    // No record: as if the content had changed.
+  }
+  if (built !== index.getFingerprint()) state.changedSinceBuild = true;
 }
 
 /**
@@ -86,11 +123,12 @@ export function refreshContent(now: Date = new Date()): ContentRefresh {
   const state = live();
   const { index, problems, stats } = loadSite();
   if (problems.length > 0) return { ok: false, problems };
-  const before = state.snapshot;
+  const before = state.changedSinceBuild ? undefined : state.snapshot;
   const after = { index, at: now };
   state.snapshot = after;
   delete state.error;
   delete state.removed;
+  delete state.changedSinceBuild;
   return { ok: true, before, after, stats };
 }
 

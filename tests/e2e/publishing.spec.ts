@@ -15,12 +15,16 @@ const SECRET = 'e2e-publishing-secret';
 
 type Site = { server: TestServer; content: string; api: APIRequestContext; dispose(): Promise<void> };
 
-/** A server on a copy of content/ (with public/ beside it, where pictures are checked). */
-async function startSite(): Promise<Site> {
+/**
+ * A server on a copy of content/ (with public/ beside it, where pictures are
+ * checked); `beforeStart` changes the copy before the server first reads it.
+ */
+async function startSite(beforeStart: (content: string) => void = () => undefined): Promise<Site> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-e2e-publishing-'));
   const content = path.join(root, 'content');
   fs.cpSync(path.resolve('content'), content, { recursive: true });
   fs.symlinkSync(path.resolve('public'), path.join(root, 'public'));
+  beforeStart(content);
   const server = await TestServer.start({ env: { DATELINE_CONTENT_DIR: content, REVALIDATE_SECRET: SECRET } });
   const api = await playwrightRequest.newContext({ baseURL: server.baseURL });
   return {
@@ -176,6 +180,26 @@ test.describe('publishing without a rebuild', () => {
       .poll(async () => visibility(api, slug, title), { timeout: 70_000, intervals: [2_000] })
       .toEqual(LIVE);
     expect(Date.now() - date.getTime()).toBeLessThan(60_000);
+  });
+});
+
+test.describe('a server started on content newer than its build', () => {
+  test('regenerates every page on its first publication, so nothing stays out of date', async () => {
+    const slug = 'pulled-before-the-restart';
+    const title = 'Pulled before the restart';
+    const date = new Date(Date.now() - 300_000);
+    const site = await startSite((content) => {
+      fs.writeFileSync(path.join(content, 'articles', `${slug}.md`), articleFile({ title, date, categories: '[Security]', tags: '[border]' }));
+    });
+    try {
+      // The prerendered front page is the build's, without the article.
+      expect((await (await site.api.get('/')).text()).includes(`/articles/${slug}"`)).toBe(false);
+      const response = await publish(site.api);
+      expect(await response.json()).toMatchObject({ everything: true, parsed: 0 });
+      expect(await visibility(site.api, slug, title)).toEqual(LIVE);
+    } finally {
+      await site.dispose();
+    }
   });
 });
 

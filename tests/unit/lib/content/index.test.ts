@@ -134,7 +134,6 @@ describe('refreshContent', () => {
     const refresh = content.refreshContent();
     if (!refresh.ok) throw new Error('expected the refresh to succeed');
     expect(refresh.stats.parsed).toBe(2);
-    expect(refresh.before?.index.getPublishedSlugs()).toEqual(['second', 'first']);
     expect(content.getPublishedSlugs()).toEqual(['third', 'first']);
     expect(content.getArticle('first')?.title).toBe('First, corrected');
     expect(content.getArticle('second')).toBeNull();
@@ -152,5 +151,38 @@ describe('refreshContent', () => {
       'content/articles/broken.md:3: date: "soon" is not an ISO 8601 date; write it like 2026-11-02T09:30:00+04:30',
     ]);
     expect(content.getPublishedSlugs()).toEqual(['first']);
+  });
+});
+
+describe('a server started after the build', () => {
+  afterAll(removeTrees);
+
+  /** A fresh process: no index loaded yet. */
+  async function freshProcess(contentDir: string, phase: string, record: string) {
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('dateline.content')];
+    vi.stubEnv('NEXT_PHASE', phase);
+    vi.stubEnv('DATELINE_BUILD_CONTENT_FILE', record);
+    return siteContent(contentDir, 'production');
+  }
+
+  it('compares what it reads with what the build read, and updates every page once when they differ', async () => {
+    const root = writeTree({ 'articles/first.md': article(validFields({ title: 'First' })) });
+    const record = path.join(path.dirname(root), 'content-fingerprint.txt');
+    const build = await freshProcess(root, 'phase-production-build', record);
+    expect(build.getPublishedSlugs()).toEqual(['first']);
+    expect(fs.existsSync(record)).toBe(true);
+
+    const same = await freshProcess(root, '', record);
+    same.getPublishedSlugs();
+    const refreshed = same.refreshContent();
+    expect(refreshed.ok && refreshed.before !== undefined).toBe(true);
+
+    fs.writeFileSync(path.join(root, 'articles', 'pulled.md'), article(validFields({ title: 'Pulled before the restart' })));
+    const changed = await freshProcess(root, '', record);
+    expect(changed.getPublishedSlugs()).toEqual(['first', 'pulled']);
+    const first = changed.refreshContent();
+    expect(first.ok && first.before === undefined).toBe(true);
+    const second = changed.refreshContent();
+    expect(second.ok && second.before !== undefined).toBe(true);
   });
 });
