@@ -87,11 +87,6 @@ export function renderMarkdown(markdown: string): string {
   return renderArticleBody(markdown).html;
 }
 
-/** Excerpt and word count (no HTML is produced). */
-export function analyzeMarkdown(markdown: string): MarkdownFacts {
-  return factsOf(parser.parse(markdown));
-}
-
 function factsOf(tree: MdastRoot): MarkdownFacts {
   const first = tree.children.find(
     (node) => node.type === 'paragraph' && normalizeSpace(plain(node)) !== '',

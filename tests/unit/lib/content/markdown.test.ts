@@ -1,7 +1,7 @@
 import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
 
-import { analyzeMarkdown, countWords, renderMarkdown, truncateAtWord } from '@/lib/content/markdown';
+import { countWords, renderArticleBody, renderMarkdown, truncateAtWord } from '@/lib/content/markdown';
 
 type Found = { tag: string; attrs: Record<string, string>; text: string };
 
@@ -223,20 +223,20 @@ describe('rendering articles', () => {
 
 describe('excerpts and word counts', () => {
   it('takes the first paragraph, skipping headings and pictures, as plain text', () => {
-    expect(analyzeMarkdown('## Heading\n\n![pic](/a.png)\n\nThe *first* [real](/x) paragraph.\n\nSecond.')).toEqual({
+    expect(renderArticleBody('## Heading\n\n![pic](/a.png)\n\nThe *first* [real](/x) paragraph.\n\nSecond.')).toMatchObject({
       excerpt: 'The first real paragraph.',
       wordCount: 6,
     });
   });
 
   it('leaves raw HTML tags out of the excerpt', () => {
-    expect(analyzeMarkdown('The <abbr title="North Atlantic Treaty Organization">NATO</abbr> summit<br> ended.').excerpt).toBe(
+    expect(renderArticleBody('The <abbr title="North Atlantic Treaty Organization">NATO</abbr> summit<br> ended.').excerpt).toBe(
       'The NATO summit ended.',
     );
   });
 
   it('counts words split by markup once, and words in separate blocks apart', () => {
-    expect(analyzeMarkdown('foo**bar** baz\n\n- one\n- two\n\n`code here`').wordCount).toBe(6);
+    expect(renderArticleBody('foo**bar** baz\n\n- one\n- two\n\n`code here`').wordCount).toBe(6);
     expect(countWords('Kabul — 12 people, — !')).toBe(3);
     expect(countWords('این گزارش درباره')).toBe(3);
   });
