@@ -11,7 +11,7 @@ import { site } from '@/lib/site';
 
 export type Paginated<T> = { items: T[]; page: number; totalPages: number; totalItems: number; pageSize: number };
 export type Neighbours = { previous: ArticleSummary | null; next: ArticleSummary | null };
-export type ContentStats = { articles: number; drafts: number; scheduled: number; authors: number; categories: number };
+export type ContentStats = { articles: number; drafts: number; scheduled: number; published: number; authors: number; categories: number };
 
 /**
  * Queries over the loaded content. `now` decides what is scheduled: an
@@ -216,6 +216,7 @@ export function createContentIndex(input: IndexInput): ContentIndex {
       articles: entries.length,
       drafts: entries.filter((entry) => entry.summary.draft).length,
       scheduled: firstPublished(now),
+      published: entries.length - firstPublished(now),
       authors: authors.size,
       categories: categories.size,
     }),

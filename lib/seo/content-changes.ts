@@ -41,7 +41,7 @@ type Listings = { categories: Set<string>; tags: Set<string>; authors: Set<strin
  */
 export function pagesShowingChanges(before: ContentSnapshot | undefined, after: ContentSnapshot): ContentChanges {
   const none: ContentChanges = { everything: false, paths: [], published: [], updated: [], withdrawn: [] };
-  if (!before) return { ...none, everything: true, paths: machineOutputs(after, after, 1) };
+  if (!before) return { ...none, everything: true, paths: machineOutputs(after, after) };
   const old = before.index.getPublishedVersions(before.at);
   const current = after.index.getPublishedVersions(after.at);
   const changes = { ...none, published: [] as string[], updated: [] as string[], withdrawn: [] as string[] };
@@ -59,7 +59,7 @@ export function pagesShowingChanges(before: ContentSnapshot | undefined, after: 
   const newRedirects = new Set(after.index.getRedirectedSlugs(after.at));
   const movedSlugs = [...oldRedirects, ...newRedirects].filter((slug) => oldRedirects.has(slug) !== newRedirects.has(slug));
   const changed = [...changes.published, ...changes.updated, ...changes.withdrawn];
-  if (!sameAround) return { ...changes, everything: true, paths: machineOutputs(before, after, changed.length) };
+  if (!sameAround) return { ...changes, everything: true, paths: machineOutputs(before, after) };
   if (changed.length === 0 && movedSlugs.length === 0) return changes;
 
   const paths = new Set<string>(movedSlugs.map(articlePath));
@@ -90,18 +90,19 @@ export function pagesShowingChanges(before: ContentSnapshot | undefined, after: 
   }
   for (const slug of listings.tags) pages(tagPath(slug), (index, at) => index.getArticlesByTag(slug, 1, at)?.totalPages);
   for (const id of listings.authors) pages(authorPath(id), (index, at) => index.getArticlesByAuthor(id, 1, at)?.totalPages);
-  for (const path of machineOutputs(before, after, changed.length)) paths.add(path);
+  for (const path of machineOutputs(before, after)) paths.add(path);
   return { ...changes, paths: [...paths] };
 }
 
 /** Feeds and sitemaps, which list every recent or every published article. */
-function machineOutputs(before: ContentSnapshot, after: ContentSnapshot, changed: number): string[] {
-  const parts = Math.max(sitemapParts(before), sitemapParts(after), changed > 0 ? 1 : 0);
+function machineOutputs(before: ContentSnapshot, after: ContentSnapshot): string[] {
+  const parts = Math.max(sitemapParts(before), sitemapParts(after));
   const partPaths = parts > 1 ? Array.from({ length: parts }, (_, index) => sitemapPartPath(index + 1)) : [];
   return [RSS_PATH, ATOM_PATH, JSON_FEED_PATH, SITEMAP_PATH, NEWS_SITEMAP_PATH, ...partPaths];
 }
 
+/** How many files the sitemap of `snapshot` takes (see lib/seo/sitemap.ts). */
 function sitemapParts({ index, at }: ContentSnapshot): number {
-  const urls = 1 + index.getCategories().length + index.getTags(at).length + index.getAuthors().length + index.getPublishedVersions(at).size;
+  const urls = 1 + index.getCategories().length + index.getTags(at).length + index.getAuthors().length + index.getStats(at).published;
   return Math.ceil(urls / SITEMAP_URL_LIMIT);
 }

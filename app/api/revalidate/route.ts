@@ -59,11 +59,8 @@ async function readJob(request: Request): Promise<Job | string> {
 
 export async function POST(request: Request): Promise<Response> {
   const secret = env.revalidateSecret;
-  const header = request.headers.get('authorization');
-  if (secret === undefined && !authorised(header, [processToken()])) {
-    return answer(404, { error: 'Revalidation is not configured: set REVALIDATE_SECRET on the server.' });
-  }
-  if (!authorised(header, secret === undefined ? [processToken()] : [secret, processToken()])) {
+  if (!authorised(request.headers.get('authorization'), secret === undefined ? [processToken()] : [secret, processToken()])) {
+    if (secret === undefined) return answer(404, { error: 'Revalidation is not configured: set REVALIDATE_SECRET on the server.' });
     return answer(401, { error: 'A valid bearer token is required.' }, { 'WWW-Authenticate': 'Bearer' });
   }
   const job = await readJob(request);

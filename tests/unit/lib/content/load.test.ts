@@ -138,7 +138,7 @@ describe('loadContent over the valid fixture', () => {
   });
 
   it('counts everything for the checker', () => {
-    expect(index.getStats(NOW)).toEqual({ articles: 6, drafts: 1, scheduled: 1, authors: 2, categories: 5 });
+    expect(index.getStats(NOW)).toEqual({ articles: 6, drafts: 1, scheduled: 1, published: 5, authors: 2, categories: 5 });
   });
 });
 
