@@ -2,7 +2,7 @@ import 'server-only';
 
 import { randomBytes } from 'node:crypto';
 
-import { type ContentProblem, formatProblem, getContentSnapshot, getNextPublicationTime, refreshContent } from '@/lib/content';
+import { type ContentProblem, formatProblem, getNextPublicationTime, refreshContent } from '@/lib/content';
 import { env, serverOrigin } from '@/lib/env';
 import { type ContentChanges, pagesShowingChanges } from '@/lib/seo/content-changes';
 
@@ -58,8 +58,7 @@ export function startPublicationClock(): void {
     if (busy) return;
     busy = true;
     try {
-      const snapshot = getContentSnapshot();
-      const next = snapshot ? snapshot.index.getNextPublicationTime(snapshot.at) : getNextPublicationTime();
+      const next = getNextPublicationTime();
       const origin = serverOrigin();
       if (next === null || next > Date.now() || !origin) return;
       const response = await fetch(`${origin}/api/revalidate`, {

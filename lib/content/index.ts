@@ -132,14 +132,15 @@ export function refreshContent(now: Date = new Date()): ContentRefresh {
   return { ok: true, before, after, stats };
 }
 
-/** The index as loaded now, without reading any file; null before the first load. */
-export function getContentSnapshot(): ContentSnapshot | null {
-  return live().snapshot ?? null;
-}
-
-/** When the next scheduled article comes out, in ms since the epoch; null when none is waiting. */
+/**
+ * When the first article scheduled after the content was last read comes
+ * out, in ms since the epoch (already past when one is due for publishing);
+ * null when none is waiting.
+ */
 export function getNextPublicationTime(): number | null {
-  return siteIndex().getNextPublicationTime(new Date());
+  siteIndex();
+  const { snapshot } = live();
+  return snapshot ? snapshot.index.getNextPublicationTime(snapshot.at) : null;
 }
 
 // The getters read the clock on every call, so a long-running server starts
