@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 
+import { readRemovedSlugs, removedArticleRewrites } from './lib/content/removed-routes';
+
 // A production build starts with the content check, so editors see the same
 // `path:line: field: message` report as `npm run content:check` and the build
 // stops before any page is rendered, without a stack trace. It also fills the
@@ -45,6 +47,12 @@ export default function config(phase: string): NextConfig {
   return {
     // Inlined into the server code at build: see env.builtAt in lib/env.ts.
     env: { DATELINE_BUILT_AT: String(Date.now()) },
+    // A removed article's address answers 410 Gone from its own route; the
+    // list is read at build (see proxy.ts for why not on every request).
+    async rewrites() {
+      const removed = removedArticleRewrites(readRemovedSlugs(process.env.DATELINE_CONTENT_DIR ?? 'content'));
+      return { beforeFiles: removed, afterFiles: [], fallback: [] };
+    },
     poweredByHeader: false,
     reactStrictMode: true,
     serverExternalPackages: ['better-sqlite3', 'pg'],

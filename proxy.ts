@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 
-import { removedArticleResponseFor } from '@/lib/seo/gone';
+import { notFoundResponse, removedArticleResponseFor } from '@/lib/seo/gone';
 
 // Keep in step with experimental.serverActions.bodySizeLimit in next.config.ts.
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -95,14 +95,18 @@ function isDecodable(pathname: string): boolean {
   }
 }
 
-function notFoundResponse(): Response {
-  return new Response(
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Page not found | Dateline</title></head><body><main><h1>We couldn’t find that page</h1><p>The address is not valid. <a href="/">Go to the front page</a>.</p></main></body></html>',
-    { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
-  );
-}
-
-// Everything but the build's static assets and pictures.
+// Running this file costs more than serving a cached page, so a plain read of
+// an article (no body, not a form: how readers and crawlers ask for it) skips
+// it: the slug is well formed, and removed articles are rewritten to their
+// 410 route by next.config.ts. Everything else passes through here, except
+// the build's static assets and pictures.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|images/|favicon|icon).*)'],
+  matcher: [
+    '/((?!_next/static|_next/image|images/|favicon|icon|articles/[a-z0-9-]{1,200}$).*)',
+    // Comment posts: a body, a browser's form or a server action.
+    { source: '/articles/:slug', has: [{ type: 'header', key: 'content-length' }] },
+    { source: '/articles/:slug', has: [{ type: 'header', key: 'transfer-encoding' }] },
+    { source: '/articles/:slug', has: [{ type: 'header', key: 'origin' }] },
+    { source: '/articles/:slug', has: [{ type: 'header', key: 'next-action' }] },
+  ],
 };

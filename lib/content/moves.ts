@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { type DisplayPath, displayPathFor, readText } from '@/lib/content/files';
 import type { ContentProblem } from '@/lib/content/problems';
+import { REMOVED_FILE } from '@/lib/content/removed-routes';
 import { type RemovedArticle, removedEntrySchema } from '@/lib/content/schema';
 import { isRecord, issuesToProblems, parseYaml, withoutNulls } from '@/lib/content/source';
 
@@ -12,8 +13,6 @@ import { isRecord, issuesToProblems, parseYaml, withoutNulls } from '@/lib/conte
 // had before, whose addresses answer a permanent redirect; `removed.yml` lists
 // articles taken down for good, whose addresses answer 410 Gone. Both keep
 // every address that was ever published meaning one thing.
-
-export const REMOVED_FILE = 'removed.yml';
 
 const REMOVED_EXAMPLE = '- { slug: budget-passed, removed: 2026-11-20, reason: "Withdrawn at the source\'s request" }';
 

@@ -78,3 +78,11 @@ export function removedArticleResponseFor(pathname: string): Response | null {
   const article = slug ? getRemovedArticle(slug) : null;
   return article ? removedArticleResponse(article, getSettings()) : null;
 }
+
+/** A plain 404 for an address that names nothing here, answered before any page renders. */
+export function notFoundResponse(): Response {
+  return new Response(
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Page not found | Dateline</title></head><body><main><h1>We couldn’t find that page</h1><p>The address is not valid. <a href="/">Go to the front page</a>.</p></main></body></html>',
+    { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
+  );
+}

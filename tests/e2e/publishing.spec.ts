@@ -134,6 +134,26 @@ test.describe('publishing without a rebuild', () => {
     expect(await visibility(api, slug, 'Curfew eased in the valley')).toEqual(ABSENT);
   });
 
+  test('a takedown is off the site as soon as the call returns, and answers 410 from the next build on', async () => {
+    const { api, content } = site;
+    const slug = 'disputed-figures-on-checkpoints';
+    const title = 'Disputed figures on checkpoints';
+    const file = path.join(content, 'articles', `${slug}.md`);
+    fs.writeFileSync(file, articleFile({ title, date: new Date(Date.now() - 180_000), categories: '[Security]', tags: '[checkpoints]' }));
+    expect((await publish(api)).status()).toBe(200);
+    expect(await visibility(api, slug, title)).toEqual(LIVE);
+
+    fs.rmSync(file);
+    fs.appendFileSync(path.join(content, 'removed.yml'), `\n- slug: ${slug}\n  removed: 2026-11-26\n  reason: Withdrawn at the request of the source.\n`);
+    const response = await publish(api);
+    expect(await response.json()).toMatchObject({ withdrawn: [slug] });
+    // Removed addresses are routed to their 410 answer at build; until then the page is a 404.
+    expect(await visibility(api, slug, title)).toEqual(ABSENT);
+    const gone = await api.get(`/api/removed/${slug}`);
+    expect(gone.status()).toBe(410);
+    expect(await gone.text()).toContain('Withdrawn at the request of the source.');
+  });
+
   test('content with problems is refused with the list of problems, and the site keeps the previous version', async () => {
     const { api, content } = site;
     const broken = path.join(content, 'articles', 'half-written.md');

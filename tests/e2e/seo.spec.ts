@@ -239,6 +239,9 @@ test.describe('moved and removed articles', () => {
     const head = await request.get(`/articles/${REMOVED_SLUG}`, { maxRedirects: 0 });
     console.log(`/articles/${REMOVED_SLUG}: ${head.status()}`);
     expect(head.status()).toBe(410);
+    expect((await request.head(`/articles/${REMOVED_SLUG}`, { maxRedirects: 0 })).status()).toBe(410);
+    // A comment posted to it meets the same answer.
+    expect((await request.post(`/articles/${REMOVED_SLUG}`, { form: { comment: 'Still there?' }, maxRedirects: 0 })).status()).toBe(410);
     const response = await page.goto(`/articles/${REMOVED_SLUG}`);
     expect(response?.status()).toBe(410);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This article has been removed');
