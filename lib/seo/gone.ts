@@ -9,8 +9,9 @@ import { site } from '@/lib/site';
 
 // The answer at the address of an article listed in content/removed.yml:
 // 410 Gone tells search engines to drop the page for good (a 404 would be
-// retried). The proxy sends it before any route runs, so the page is a small
-// self-contained document rather than a rendered route.
+// retried). It is answered before any page renders (reads are rewritten to
+// app/api/removed/[slug] at build, posts meet proxy.ts), so the page is a
+// small self-contained document rather than a rendered route.
 
 /** The day an article was removed, as readers see dates elsewhere on the site. */
 export function removedOn(removed: string): string {
