@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-import autocannon from 'autocannon';
-
 import { type SiteSettings, siteEnv } from '../build/run';
 import { collect, killTree, start } from '../support/children';
-import { NEXT_BIN, REPO_ROOT, TS_NODE_ARGS } from '../support/paths';
+import { AUTOCANNON_BIN, NEXT_BIN, REPO_ROOT, TS_NODE_ARGS } from '../support/paths';
 
 export const CONNECTIONS = 32;
 
@@ -94,8 +92,30 @@ async function startStatic(pages: readonly Page[], workDir: string): Promise<Ser
   return { baseURL, stop };
 }
 
+type AutocannonResult = {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+};
+
+/**
+ * Load from autocannon in a process of its own, as from its command line: the
+ * client then shares nothing with this process (its heap, its loader, the
+ * pipes of the servers it started), which would slow it down unevenly.
+ */
 async function load(url: string, options: { connections: number; duration?: number; amount?: number }): Promise<Load> {
-  const result = await autocannon({ url, ...options });
+  const args = [AUTOCANNON_BIN, '--json', '--connections', String(options.connections)];
+  if (options.duration !== undefined) args.push('--duration', String(options.duration));
+  if (options.amount !== undefined) args.push('--amount', String(options.amount));
+  const finished = await collect(start(process.execPath, [...args, url], { cwd: REPO_ROOT }));
+  let result: AutocannonResult;
+  try {
+    result = JSON.parse(finished.stdout) as AutocannonResult;
+  } catch {
+    throw new Error(`autocannon gave no result for ${url} (exit ${finished.code}):\n${finished.stderr.slice(-2_000)}`);
+  }
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
