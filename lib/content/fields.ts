@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { FILE_SLUG } from '@/lib/content/removed-routes';
 import { site } from '@/lib/site';
 
 // Value rules shared by the schemas: dates, slugs and language tags.
@@ -72,7 +73,6 @@ function zoneOffset(time: number): string {
   return offset === '' ? '+00:00' : offset;
 }
 
-const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Article slugs and author ids: lower-case ASCII letters, digits and single hyphens. */
 export function isFileSlug(value: string): boolean {

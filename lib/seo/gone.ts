@@ -76,7 +76,12 @@ const ARTICLE_PATH = /^\/articles\/([a-z0-9-]{1,200})\/?$/;
 /** 410 Gone when `pathname` is the address of a removed article, else null. */
 export function removedArticleResponseFor(pathname: string): Response | null {
   const slug = ARTICLE_PATH.exec(pathname)?.[1];
-  const article = slug ? getRemovedArticle(slug) : null;
+  return slug ? removedSlugResponse(slug) : null;
+}
+
+/** 410 Gone when `slug` is listed in removed.yml, else null. */
+export function removedSlugResponse(slug: string): Response | null {
+  const article = getRemovedArticle(slug);
   return article ? removedArticleResponse(article, getSettings()) : null;
 }
 

@@ -1,4 +1,4 @@
-import { notFoundResponse, removedArticleResponseFor } from '@/lib/seo/gone';
+import { notFoundResponse, removedSlugResponse } from '@/lib/seo/gone';
 
 // The address of an article listed in content/removed.yml is rewritten here
 // (next.config.ts): 410 Gone with a short notice, read from the list as it is now.
@@ -8,5 +8,5 @@ type Context = { params: Promise<{ slug: string }> };
 
 export async function GET(_request: Request, { params }: Context) {
   const { slug } = await params;
-  return removedArticleResponseFor(`/articles/${slug}`) ?? notFoundResponse();
+  return removedSlugResponse(slug) ?? notFoundResponse();
 }
