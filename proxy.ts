@@ -1,11 +1,12 @@
 import type { NextRequest } from 'next/server';
 
 import { notFoundResponse, removedArticleResponseFor } from '@/lib/seo/gone';
+import { articlePath, articleSlugInPath, HOME_PATH, isArticleShapedPath, isUnderArticles } from '@/lib/routes';
 
 // Keep in step with experimental.serverActions.bodySizeLimit in next.config.ts.
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-function tooLargePage(articlePath: string): string {
+function tooLargePage(returnTo: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -21,7 +22,7 @@ function tooLargePage(articlePath: string): string {
 <h1>Your comment is too long to send</h1>
 <p>A comment can be at most 65,525 characters, and what you sent is far longer, so it was not posted.</p>
 <p>Go back with your browser&rsquo;s Back button: your text is usually still in the form. Shorten it, then post it again.</p>
-<p><a href="${articlePath}#comments">Return to the article</a></p>
+<p><a href="${returnTo}#comments">Return to the article</a></p>
 </main>
 </body>
 </html>
@@ -43,7 +44,7 @@ export function proxy(request: NextRequest) {
   if (!isDecodable(pathname)) return notFoundResponse();
   // Only well-formed slugs reach the article routes, so junk addresses
   // (`..%2F..`, `%00`, 5,000 characters) never render or fill the page cache.
-  if (pathname.startsWith('/articles/') && !ARTICLE_PATH.test(pathname)) return notFoundResponse();
+  if (isUnderArticles(pathname) && !isArticleShapedPath(pathname)) return notFoundResponse();
   // A cross-site POST would be refused by Next with a 500; refuse it plainly first.
   if (request.method === 'POST' && !isSameOrigin(request)) {
     return new Response('Cross-site form posts are not accepted.', {
@@ -58,21 +59,19 @@ export function proxy(request: NextRequest) {
   const declared = request.headers.get('content-length');
   // Browsers always declare a form's length; a streamed body of unknown size
   // would only meet Next's own limit, which answers a plain 500.
-  if (declared === null && pathname.startsWith('/articles/')) {
+  if (declared === null && isUnderArticles(pathname)) {
     return new Response('A comment must be sent with its length (Content-Length).', {
       status: 411,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' },
     });
   }
   if (!(Number(declared ?? '0') > BODY_LIMIT_BYTES)) return;
-  const slug = /^\/articles\/([a-z0-9-]{1,200})(?:\/|$)/.exec(request.nextUrl.pathname)?.[1];
-  return new Response(tooLargePage(slug ? `/articles/${slug}` : '/'), {
+  const slug = articleSlugInPath(pathname);
+  return new Response(tooLargePage(slug ? articlePath(slug) : HOME_PATH), {
     status: 413,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' },
   });
 }
-
-const ARTICLE_PATH = /^\/articles\/[a-z0-9-]{1,200}(?:\/[a-z0-9-]{1,40})*\/?$/;
 
 /** A missing Origin is allowed (older clients); the signed form token still guards the action. */
 function isSameOrigin(request: NextRequest): boolean {
@@ -95,6 +94,10 @@ function isDecodable(pathname: string): boolean {
   }
 }
 
+// The matcher must be literal: Next reads it without running this file.
+// tests/unit/lib/routes.test.ts checks that it is PROXY_SKIPPED_READS and
+// PROXY_ALL_BUT_STATIC from lib/routes.ts.
+//
 // Running this file costs more than serving a cached page (about 40 % of an
 // article page's requests per second), so plain reads of the pages readers
 // and crawlers ask for most skip it: well-formed addresses of articles,

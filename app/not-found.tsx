@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { getCategories } from '@/lib/content';
+import { SectionList } from '@/components/layout/section-list';
+import { HOME_PATH } from '@/lib/routes';
 
 export const metadata: Metadata = {
   // Next.js marks not-found pages noindex itself.
@@ -20,7 +22,7 @@ export default function NotFound() {
       </p>
       <p>
         <Link
-          href="/"
+          href={HOME_PATH}
           className="inline-flex min-h-11 items-center bg-ink px-5 font-semibold text-paper hover:bg-accent"
         >
           Go to the front page
@@ -31,15 +33,11 @@ export default function NotFound() {
           <h2 id="not-found-sections" className="mb-3 font-serif text-xl font-bold">
             Sections
           </h2>
-          <ul className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3">
-            {categories.map((category) => (
-              <li key={category.slug}>
-                <Link href={`/category/${category.slug}`} className="text-link underline underline-offset-2">
-                  {category.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <SectionList
+            categories={categories}
+            className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3"
+            linkClassName="text-link underline underline-offset-2"
+          />
         </nav>
       ) : null}
     </div>

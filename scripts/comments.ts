@@ -4,6 +4,7 @@
 // 2 the command line is wrong. Messages are sentences, never stack traces.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import { isSlug } from '@/lib/routes';
 
 type Lib = {
   comments: typeof import('@/lib/comments');
@@ -113,7 +114,7 @@ function parseListOptions(args: string[]): { status: Status; article?: string; l
       if (!STATUSES.includes(value as Status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}.`);
       options.status = value as Status;
     } else if (name === '--article') {
-      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value ?? '') || (value ?? '').length > 200) {
+      if (!isSlug(value)) {
         throw new UsageError('--article takes an article slug: lower-case letters, digits and hyphens.');
       }
       options.article = value;

@@ -3,7 +3,7 @@ import { permanentRedirect } from 'next/navigation';
 import { JsonLdScript } from '@/components/seo/json-ld-script';
 import { type ArticleSummary, getArticleRedirect } from '@/lib/content';
 import { articleCrumbs, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo/json-ld';
-import { articlePath } from '@/lib/seo/paths';
+import { articlePath } from '@/lib/routes';
 import { getSettings } from '@/lib/settings';
 
 /**

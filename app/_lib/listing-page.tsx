@@ -13,7 +13,7 @@ import {
   websiteJsonLd,
 } from '@/lib/seo/json-ld';
 import { archiveMetadata } from '@/lib/seo/metadata';
-import { HOME_PATH, pagedPath } from '@/lib/seo/paths';
+import { HOME_PATH, pagedPath } from '@/lib/routes';
 import { type Settings, getSettings } from '@/lib/settings';
 
 import type { Listing, ListingSource } from './listings';

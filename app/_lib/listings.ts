@@ -14,6 +14,7 @@ import {
   type Paginated,
 } from '@/lib/content';
 import { site } from '@/lib/site';
+import { authorPath, categoryPath, tagPath } from '@/lib/routes';
 
 /** What a listing page shows: the front page and every archive share this shape. */
 export type Listing = {
@@ -60,7 +61,7 @@ export const categoryListing: ListingSource = {
     const result = category && firstPageOrNull(getArticlesByCategory(slug, page), page);
     if (!category || !result) return null;
     const { name, description } = category;
-    return { kicker: 'Section', title: name, description, basePath: `/category/${slug}`, category, result };
+    return { kicker: 'Section', title: name, description, basePath: categoryPath(slug), category, result };
   },
 };
 
@@ -71,7 +72,7 @@ export const tagListing: ListingSource = {
     const result = tag && firstPageOrNull(getArticlesByTag(slug, page), page);
     if (!tag || !result) return null;
     const description = `Articles tagged “${tag.name}”, newest first.`;
-    return { kicker: 'Tag', title: tag.name, description, basePath: `/tag/${slug}`, result };
+    return { kicker: 'Tag', title: tag.name, description, basePath: tagPath(slug), result };
   },
 };
 
@@ -82,6 +83,6 @@ export const authorListing: ListingSource = {
     const result = author && firstPageOrNull(getArticlesByAuthor(id, page), page);
     if (!author || !result) return null;
     const { name, role, bio } = author;
-    return { kicker: role ?? 'Author', title: name, description: bio, basePath: `/author/${id}`, result };
+    return { kicker: role ?? 'Author', title: name, description: bio, basePath: authorPath(id), result };
   },
 };

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { COMMENT_STATUSES, type CommentStatus, MODERATION_ACTIONS, type ModerationAction } from '@/lib/comments';
+import { isSlug } from '@/lib/routes';
 
 // What the moderation forms send and the pages read from their addresses,
 // parsed strictly: everything here comes from the browser.
@@ -21,14 +22,12 @@ function positive(value: string | undefined, fallback: number, max: number): num
   return number >= 1 ? Math.min(number, max) : fallback;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export function parseQueueQuery(params: SearchParams): QueueQuery {
   const status = first(params.status);
   const article = first(params.article)?.trim() ?? '';
   return {
     status: COMMENT_STATUSES.includes(status as CommentStatus) ? (status as CommentStatus) : 'held',
-    article: article.length <= 200 && SLUG.test(article) ? article : null,
+    article: isSlug(article) ? article : null,
     page: positive(first(params.page), 1, 100_000),
     per: positive(first(params.per), QUEUE_PAGE_SIZE, QUEUE_PAGE_SIZE_MAX),
   };

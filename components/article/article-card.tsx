@@ -4,6 +4,7 @@ import type { ArticleSummary } from '@/lib/content';
 
 import { DateTime } from './date-time';
 import { uiLang } from './ui-lang';
+import { articlePath, categoryPath } from '@/lib/routes';
 
 type ArticleCardProps = {
   article: ArticleSummary;
@@ -46,7 +47,7 @@ export function ArticleCard({ article, variant = 'default', headingLevel = 'h2' 
       <div className={textClass}>
         {primary ? (
           <p lang={labelLang} className="text-xs font-bold tracking-wider text-accent uppercase">
-            <Link href={`/category/${primary.slug}`} className="hover:underline">
+            <Link href={categoryPath(primary.slug)} className="hover:underline">
               {primary.name}
             </Link>
           </p>
@@ -58,7 +59,7 @@ export function ArticleCard({ article, variant = 'default', headingLevel = 'h2' 
               : 'font-serif text-xl leading-snug font-bold'
           }
         >
-          <Link href={`/articles/${article.slug}`} className="hover:underline">
+          <Link href={articlePath(article.slug)} className="hover:underline">
             {article.title}
           </Link>
         </Heading>

@@ -6,6 +6,7 @@ import { Byline } from './byline';
 import { CategoryTags } from './category-tags';
 import { DateTime } from './date-time';
 import { uiLang } from './ui-lang';
+import { categoryPath } from '@/lib/routes';
 
 type ArticleHeaderProps = {
   article: ArticleSummary;
@@ -29,7 +30,7 @@ export function ArticleHeader({ article }: ArticleHeaderProps) {
           {primary ? (
             <li className="flex items-center gap-x-2">
               <span aria-hidden="true">›</span>
-              <Link href={`/category/${primary.slug}`} className="hover:text-ink hover:underline">
+              <Link href={categoryPath(primary.slug)} className="hover:text-ink hover:underline">
                 {primary.name}
               </Link>
             </li>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import type { ArticleSummary } from '@/lib/content';
+import { articlePath } from '@/lib/routes';
 
 type ArticlePagerProps = {
   /** The next older article. */
@@ -26,7 +27,7 @@ export function ArticlePager({ previous, next }: ArticlePagerProps) {
 function PagerLink({ article, label, align }: { article: ArticleSummary; label: string; align: 'start' | 'end' }) {
   return (
     <Link
-      href={`/articles/${article.slug}`}
+      href={articlePath(article.slug)}
       className={`group flex flex-col gap-1 ${align === 'end' ? 'sm:text-end' : ''}`}
     >
       <span className="text-xs font-bold tracking-wider text-muted uppercase">

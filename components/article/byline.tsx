@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Fragment } from 'react';
 
 import type { Author } from '@/lib/content';
+import { authorPath } from '@/lib/routes';
 
 type BylineProps = {
   authors: Pick<Author, 'id' | 'name'>[];
@@ -16,7 +17,7 @@ export function Byline({ authors }: BylineProps) {
       {authors.map((author, index) => (
         <Fragment key={author.id}>
           {index > 0 ? (index === authors.length - 1 ? ' and ' : ', ') : null}
-          <Link href={`/author/${author.id}`} rel="author" className="underline-offset-2 hover:underline">
+          <Link href={authorPath(author.id)} rel="author" className="underline-offset-2 hover:underline">
             {author.name}
           </Link>
         </Fragment>

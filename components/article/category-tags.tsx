@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import type { Category } from '@/lib/content';
+import { categoryPath } from '@/lib/routes';
 
 type CategoryTagsProps = {
   /** Primary category first, as the data layer orders them. */
@@ -15,7 +16,7 @@ export function CategoryTags({ categories, className = '' }: CategoryTagsProps) 
       {categories.map((category, index) => (
         <li key={category.slug}>
           <Link
-            href={`/category/${category.slug}`}
+            href={categoryPath(category.slug)}
             className={
               index === 0
                 ? 'inline-block bg-accent px-2 py-0.5 text-xs font-bold tracking-wider text-paper uppercase hover:underline'

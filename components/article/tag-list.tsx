@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import type { Tag } from '@/lib/content';
+import { tagPath } from '@/lib/routes';
 
 type TagListProps = {
   tags: Tag[];
@@ -18,7 +19,7 @@ export function TagList({ tags, lang }: TagListProps) {
         {tags.map((tag) => (
           <li key={tag.slug}>
             <Link
-              href={`/tag/${tag.slug}`}
+              href={tagPath(tag.slug)}
               className="inline-block rounded-full bg-surface px-3 py-1 text-sm text-ink hover:underline"
             >
               {tag.name}

@@ -13,7 +13,7 @@ import {
   initialCommentFormState,
   tooLongFields,
 } from './form-state';
-import { articleHref, replyHref } from './links';
+import { articlePath, replyHref } from '@/lib/routes';
 import { useFreshToken } from './use-fresh-token';
 
 type CommentFormProps = {
@@ -33,7 +33,7 @@ type CommentFormProps = {
 export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, cancelHref, limits }: CommentFormProps) {
   // The permalink is where a browser without JavaScript posts the form (its
   // `action` attribute); an empty `action` is not valid HTML.
-  const permalink = replyTo ? replyHref(articleSlug, replyTo.id).replace(/#.*$/, '') : articleHref(articleSlug);
+  const permalink = replyTo ? replyHref(articleSlug, replyTo.id).replace(/#.*$/, '') : articlePath(articleSlug);
   const [state, formAction, pending] = useActionState<CommentFormState, FormData>(action, initialCommentFormState, permalink);
   const [freshToken, refreshToken] = useFreshToken(tokenUrl);
   const messageRef = useRef<HTMLDivElement>(null);

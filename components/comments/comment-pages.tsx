@@ -1,4 +1,4 @@
-import { commentsPageHref } from './links';
+import { commentsPageHref } from '@/lib/routes';
 
 type CommentPagesProps = {
   articleSlug: string;

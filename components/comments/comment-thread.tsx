@@ -1,7 +1,7 @@
 import type { CommentThreadNode } from '@/lib/comments/store';
 
 import { CommentItem } from './comment-item';
-import { replyHref } from './links';
+import { replyHref } from '@/lib/routes';
 
 type CommentThreadProps = {
   articleSlug: string;

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 
 import type { Category } from '@/lib/content';
+import { SectionList } from '@/components/layout/section-list';
+import { HOME_PATH } from '@/lib/routes';
 
 type SiteFooterProps = {
   siteName: string;
@@ -13,7 +15,7 @@ export function SiteFooter({ siteName, description, categories }: SiteFooterProp
     <footer className="mt-16 border-t-4 border-double border-rule bg-surface">
       <div className="mx-auto grid max-w-page gap-8 px-4 py-10 md:grid-cols-3">
         <div className="flex flex-col gap-2">
-          <Link href="/" className="font-serif text-2xl font-black text-ink">
+          <Link href={HOME_PATH} className="font-serif text-2xl font-black text-ink">
             {siteName}
           </Link>
           <p className="text-sm leading-relaxed text-muted">{description}</p>
@@ -21,15 +23,11 @@ export function SiteFooter({ siteName, description, categories }: SiteFooterProp
         {categories.length > 0 ? (
           <nav aria-label="All sections" className="md:col-span-2">
             <h2 className="mb-3 text-xs font-bold tracking-wider text-muted uppercase">Sections</h2>
-            <ul className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3">
-              {categories.map((category) => (
-                <li key={category.slug}>
-                  <Link href={`/category/${category.slug}`} className="text-sm text-ink hover:underline">
-                    {category.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <SectionList
+              categories={categories}
+              className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3"
+              linkClassName="text-sm text-ink hover:underline"
+            />
           </nav>
         ) : null}
       </div>

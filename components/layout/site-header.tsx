@@ -1,6 +1,8 @@
 import Link from 'next/link';
 
 import type { Category } from '@/lib/content';
+import { SectionList } from '@/components/layout/section-list';
+import { HOME_PATH } from '@/lib/routes';
 
 type SiteHeaderProps = {
   siteName: string;
@@ -14,7 +16,7 @@ export function SiteHeader({ siteName, tagline, categories }: SiteHeaderProps) {
     <header id="top" tabIndex={-1} className="border-b border-rule outline-none">
       <div className="mx-auto flex max-w-page flex-col items-center gap-1 px-4 pt-6 pb-4 text-center sm:pt-8">
         <Link
-          href="/"
+          href={HOME_PATH}
           className="font-serif text-4xl leading-none font-black tracking-tight text-ink sm:text-6xl"
         >
           {siteName}
@@ -24,18 +26,12 @@ export function SiteHeader({ siteName, tagline, categories }: SiteHeaderProps) {
       {categories.length > 0 ? (
         <nav aria-label="Sections" className="border-t-4 border-double border-rule">
           {/* On narrow screens the row scrolls sideways inside itself, never the page. */}
-          <ul className="mx-auto flex max-w-page gap-x-5 overflow-x-auto px-4 py-2.5 whitespace-nowrap [scrollbar-width:thin] sm:flex-wrap sm:justify-center sm:overflow-visible sm:whitespace-normal">
-            {categories.map((category) => (
-              <li key={category.slug} className="shrink-0">
-                <Link
-                  href={`/category/${category.slug}`}
-                  className="text-sm font-semibold tracking-wide text-ink uppercase hover:text-accent hover:underline"
-                >
-                  {category.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <SectionList
+            categories={categories}
+            className="mx-auto flex max-w-page gap-x-5 overflow-x-auto px-4 py-2.5 whitespace-nowrap [scrollbar-width:thin] sm:flex-wrap sm:justify-center sm:overflow-visible sm:whitespace-normal"
+            itemClassName="shrink-0"
+            linkClassName="text-sm font-semibold tracking-wide text-ink uppercase hover:text-accent hover:underline"
+          />
         </nav>
       ) : null}
     </header>

@@ -1,5 +1,6 @@
 import { DateTime } from '@/components/article/date-time';
 import type { Comment } from '@/lib/comments/store';
+import { articlePath, moderationCommentPath } from '@/lib/routes';
 
 type CommentFieldsProps = {
   comment: Comment;
@@ -14,7 +15,7 @@ export function CommentFields({ comment, articleTitle }: CommentFieldsProps) {
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
       <dt className="text-muted">Article</dt>
       <dd>
-        <a href={`/articles/${comment.articleSlug}`} className="text-link underline underline-offset-2">
+        <a href={articlePath(comment.articleSlug)} className="text-link underline underline-offset-2">
           {articleTitle ?? comment.articleSlug}
         </a>
       </dd>
@@ -42,7 +43,7 @@ export function CommentFields({ comment, articleTitle }: CommentFieldsProps) {
         <>
           <dt className="text-muted">Reply to</dt>
           <dd>
-            <a href={`/moderation/comments/${comment.parentId}`} className="text-link underline underline-offset-2">
+            <a href={moderationCommentPath(comment.parentId)} className="text-link underline underline-offset-2">
               comment #{comment.parentId}
             </a>
           </dd>

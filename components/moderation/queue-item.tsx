@@ -2,6 +2,7 @@ import { CommentActions } from '@/components/moderation/comment-actions';
 import { CommentFields } from '@/components/moderation/comment-fields';
 import { CommentText } from '@/components/moderation/comment-text';
 import type { Comment } from '@/lib/comments/store';
+import { moderationCommentPath } from '@/lib/routes';
 
 type QueueItemProps = { comment: Comment; articleTitle: string | null };
 
@@ -32,7 +33,7 @@ export function QueueItem({ comment, articleTitle }: QueueItemProps) {
         <CommentText body={comment.body} limit={PREVIEW_CHARACTERS} />
         <div className="flex flex-wrap items-center gap-3">
           <CommentActions id={id} status={comment.status} />
-          <a href={`/moderation/comments/${id}`} className="text-sm text-link underline underline-offset-2">
+          <a href={moderationCommentPath(id)} className="text-sm text-link underline underline-offset-2">
             Edit or see history of comment #{id}
           </a>
         </div>

@@ -1,16 +1,7 @@
 import 'server-only';
 
 import { type CommentStore, THREADS_PER_PAGE } from '@/lib/comments/store';
-
-/** The article page that shows the first page of its comments. */
-export function articlePath(slug: string): string {
-  return `/articles/${slug}`;
-}
-
-/** Comment page N (N ≥ 2) of an article: the crawlable pages past the first 50 threads. */
-export function commentPagePath(slug: string, page: number): string {
-  return `${articlePath(slug)}/comments/page/${page}`;
-}
+import { articlePath, commentPagePath } from '@/lib/routes';
 
 /**
  * The static pages that show an article's comments, for revalidation after a

@@ -3,6 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 
 import { cleanText, codePointLength, formatCount, hasControlCharacter } from '@/lib/comments/text';
+import { isSlug, SLUG_MAX_LENGTH } from '@/lib/routes';
 
 /** Limits in Unicode code points. */
 export const COMMENT_LIMITS = {
@@ -10,7 +11,7 @@ export const COMMENT_LIMITS = {
   email: 100,
   website: 200,
   body: 65_525,
-  articleSlug: 200,
+  articleSlug: SLUG_MAX_LENGTH,
 } as const;
 
 export const COMMENT_FIELDS = ['articleSlug', 'parentId', 'name', 'email', 'website', 'body'] as const;
@@ -88,12 +89,11 @@ function checkWebsite(value: string): string | null {
   }
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ARTICLE_MESSAGE = 'This article does not take comments.';
 
 const articleSlugField = z.unknown().transform((raw, ctx): string => {
   const value = typeof raw === 'string' ? raw.trim() : '';
-  if (value.length > COMMENT_LIMITS.articleSlug || !SLUG.test(value)) {
+  if (!isSlug(value)) {
     ctx.addIssue({ code: 'custom', message: ARTICLE_MESSAGE });
     return z.NEVER;
   }

@@ -1,7 +1,7 @@
 import 'server-only';
 
-import { FILE_SLUG } from '@/lib/content/removed-routes';
 import { site } from '@/lib/site';
+import { SLUG_PATTERN } from '@/lib/routes';
 
 // Value rules shared by the schemas: dates, slugs and language tags.
 
@@ -76,7 +76,7 @@ function zoneOffset(time: number): string {
 
 /** Article slugs and author ids: lower-case ASCII letters, digits and single hyphens. */
 export function isFileSlug(value: string): boolean {
-  return FILE_SLUG.test(value);
+  return SLUG_PATTERN.test(value);
 }
 
 /** A file-name suggestion for a name that is not a slug (`My Story` → `my-story`). */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { parse } from 'yaml';
+import { articlesRewriteSource, REMOVED_ROUTE, SLUG_PATTERN } from '../routes';
 
 // The addresses of removed articles, for next.config.ts: a rewrite sends each
 // to the route that answers 410 Gone, so article pages are served without
@@ -12,11 +13,6 @@ import { parse } from 'yaml';
 
 export const REMOVED_FILE = 'removed.yml';
 
-/** Where a removed article's address is answered (app/api/removed/[slug]/route.ts). */
-export const REMOVED_ROUTE = '/api/removed';
-
-/** The shape of an article's slug (its file name); lib/content/fields.ts checks slugs with it too. */
-export const FILE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Slugs per rewrite: one regular expression each, kept a readable size. */
 const SLUGS_PER_REWRITE = 200;
@@ -36,7 +32,7 @@ export function readRemovedSlugs(contentDir: string): string[] {
   for (const entry of data as unknown[]) {
     const slug = typeof entry === 'object' && entry !== null ? (entry as { slug?: unknown }).slug : undefined;
     const text = typeof slug === 'string' || typeof slug === 'number' ? String(slug).trim() : '';
-    if (FILE_SLUG.test(text)) slugs.add(text);
+    if (SLUG_PATTERN.test(text)) slugs.add(text);
   }
   return [...slugs].sort();
 }
@@ -45,8 +41,8 @@ export function readRemovedSlugs(contentDir: string): string[] {
 export function removedArticleRewrites(slugs: readonly string[]): Rewrite[] {
   const rewrites: Rewrite[] = [];
   for (let start = 0; start < slugs.length; start += SLUGS_PER_REWRITE) {
-    const group = slugs.slice(start, start + SLUGS_PER_REWRITE).filter((slug) => FILE_SLUG.test(slug));
-    if (group.length > 0) rewrites.push({ source: `/articles/:slug(${group.join('|')})`, destination: `${REMOVED_ROUTE}/:slug` });
+    const group = slugs.slice(start, start + SLUGS_PER_REWRITE).filter((slug) => SLUG_PATTERN.test(slug));
+    if (group.length > 0) rewrites.push({ source: articlesRewriteSource(group), destination: `${REMOVED_ROUTE}/:slug` });
   }
   return rewrites;
 }

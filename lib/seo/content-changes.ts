@@ -16,7 +16,7 @@ import {
   sitemapPartPath,
   socialImagePath,
   tagPath,
-} from '@/lib/seo/paths';
+} from '@/lib/routes';
 import { SITEMAP_URL_LIMIT } from '@/lib/seo/sitemap';
 
 export type ContentChanges = {

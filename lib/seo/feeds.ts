@@ -12,7 +12,7 @@ import {
   authorPath,
   categoryFeedPath,
   categoryPath,
-} from '@/lib/seo/paths';
+} from '@/lib/routes';
 import { XML_DECLARATION, cdata, element, emptyElement, escapeXml } from '@/lib/seo/xml';
 import { type Settings, absoluteUrl } from '@/lib/settings';
 

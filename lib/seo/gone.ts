@@ -2,7 +2,7 @@ import 'server-only';
 
 import { type RemovedArticle, getRemovedArticle } from '@/lib/content';
 import { CACHE_CONTROL } from '@/lib/seo/http';
-import { HOME_PATH } from '@/lib/seo/paths';
+import { articleSlugOfPage, HOME_PATH } from '@/lib/routes';
 import { escapeXml } from '@/lib/seo/xml';
 import { type Settings, getSettings } from '@/lib/settings';
 import { site } from '@/lib/site';
@@ -71,11 +71,9 @@ export function removedArticleResponse(article: RemovedArticle, settings: Pick<S
   });
 }
 
-const ARTICLE_PATH = /^\/articles\/([a-z0-9-]{1,200})\/?$/;
-
 /** 410 Gone when `pathname` is the address of a removed article, else null. */
 export function removedArticleResponseFor(pathname: string): Response | null {
-  const slug = ARTICLE_PATH.exec(pathname)?.[1];
+  const slug = articleSlugOfPage(pathname);
   return slug ? removedSlugResponse(slug) : null;
 }
 

@@ -8,7 +8,7 @@ import {
   authorPath,
   categoryPath,
   socialImagePath,
-} from '@/lib/seo/paths';
+} from '@/lib/routes';
 import { type Settings, absoluteUrl } from '@/lib/settings';
 
 // Structured data for Google's rich results (NewsArticle, BreadcrumbList) and

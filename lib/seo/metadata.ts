@@ -15,7 +15,7 @@ import {
   authorPath,
   categoryFeedPath,
   pagedPath,
-} from '@/lib/seo/paths';
+} from '@/lib/routes';
 import { type Settings, absoluteUrl } from '@/lib/settings';
 import { site } from '@/lib/site';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import type { ArticleSummary } from '@/lib/content';
-import { articlePath } from '@/lib/seo/paths';
+import { articlePath } from '@/lib/routes';
 import { XML_DECLARATION, element } from '@/lib/seo/xml';
 import { type Settings, absoluteUrl } from '@/lib/settings';
 

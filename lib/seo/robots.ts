@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { MetadataRoute } from 'next';
 
-import { MODERATION_PATH, NEWS_SITEMAP_PATH, SEARCH_PATH, SITEMAP_PATH } from '@/lib/seo/paths';
+import { MODERATION_PATH, NEWS_SITEMAP_PATH, SEARCH_PATH, SITEMAP_PATH } from '@/lib/routes';
 import { type Settings, absoluteUrl } from '@/lib/settings';
 
 /** What `/robots.txt` says: crawl everything except moderation and search results; here are the sitemaps. */

@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { ArticleSummary, Author, Category, Tag } from '@/lib/content';
 import { newestChange } from '@/lib/seo/dates';
-import { HOME_PATH, SITEMAP_PATH, articlePath, authorPath, categoryPath, sitemapPartPath, tagPath } from '@/lib/seo/paths';
+import { HOME_PATH, SITEMAP_PATH, articlePath, authorPath, categoryPath, sitemapPartPath, tagPath } from '@/lib/routes';
 import { XML_DECLARATION, element } from '@/lib/seo/xml';
 import { type Settings, absoluteUrl } from '@/lib/settings';
 

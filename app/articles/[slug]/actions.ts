@@ -25,6 +25,7 @@ import {
   verifyCommentToken,
 } from '@/lib/comments';
 import { getArticle } from '@/lib/content';
+import { isSlug } from '@/lib/routes';
 
 const TOKEN_MESSAGES: Record<TokenProblem, string> = {
   expired: 'This form has expired. Your comment is kept: please submit it again.',
@@ -83,7 +84,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
   const articleSlug = text(formData, FORM_FIELD.articleSlug);
 
   try {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(articleSlug) || articleSlug.length > 200 || !getArticle(articleSlug)) {
+    if (!isSlug(articleSlug) || !getArticle(articleSlug)) {
       return { status: 'invalid', message: MESSAGES.article, values };
     }
 

@@ -1,6 +1,6 @@
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentSection } from '@/components/comments/comment-section';
-import { articleHref } from '@/components/comments/links';
+import { articlePath } from '@/lib/routes';
 import {
   type ApprovedPage,
   COMMENT_LIMITS,
@@ -67,7 +67,7 @@ export function ArticleComments({ articleSlug, comments, replyTo }: ArticleComme
         token={formToken(articleSlug)}
         tokenUrl={`/api/comments/token?article=${encodeURIComponent(articleSlug)}`}
         replyTo={replyTo ? { id: replyTo.id, name: replyTo.name } : null}
-        cancelHref={replyTo ? `${articleHref(articleSlug)}#comments` : undefined}
+        cancelHref={replyTo ? `${articlePath(articleSlug)}#comments` : undefined}
         limits={FORM_LIMITS}
       />
     </CommentSection>

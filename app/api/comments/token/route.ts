@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server';
 
 import { issueCommentToken } from '@/lib/comments';
 import { getArticle } from '@/lib/content';
+import { isSlug } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
  */
 export async function GET(request: NextRequest) {
   const slug = request.nextUrl.searchParams.get('article') ?? '';
-  if (slug.length > 200 || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || !getArticle(slug)) {
+  if (!isSlug(slug) || !getArticle(slug)) {
     return Response.json({ error: 'not-found' }, { status: 404, headers: NO_STORE });
   }
   try {

@@ -6,6 +6,7 @@ import { getArticle } from '@/lib/content';
 
 import { getCommentsPage } from '../../article-comments';
 import { ArticleView } from '../../article-view';
+import { articlePath } from '@/lib/routes';
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `Reply to ${found.replyTo.name}: ${found.article.title}`,
     robots: { index: false, follow: true },
-    alternates: { canonical: `/articles/${slug}` },
+    alternates: { canonical: articlePath(slug) },
   };
 }
 

@@ -6,6 +6,7 @@ import { parsePageParam } from '@/app/_lib/page-param';
 import { getArticle } from '@/lib/content';
 
 import { ArticleComments, getCommentsPage } from '../../../article-comments';
+import { articlePath } from '@/lib/routes';
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
@@ -39,7 +40,7 @@ export default async function CommentsPage({ params }: Props) {
       <header className="mx-auto flex w-full max-w-3xl flex-col gap-2">
         <p className="text-sm text-muted">Comments on</p>
         <h1 lang={article.lang} dir={article.dir} className="font-serif text-3xl leading-tight font-bold">
-          <Link href={`/articles/${article.slug}`} className="hover:underline">
+          <Link href={articlePath(article.slug)} className="hover:underline">
             {article.title}
           </Link>
         </h1>
