@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
+import { freePort } from '../../tests/support/ports';
 import { type SiteSettings, siteEnv } from '../build/run';
 import { collect, killTree, start } from '../support/children';
 import { AUTOCANNON_BIN, NEXT_BIN, REPO_ROOT, TS_NODE_ARGS } from '../support/paths';
@@ -11,17 +11,6 @@ export const CONNECTIONS = 32;
 export type Page = { name: string; path: string; htmlFile: string };
 export type Load = { requestsPerSecond: number; p50Ms: number; p99Ms: number; requests: number; errors: number; non2xx: number };
 export type PageLoad = { name: string; path: string; next: Load; static: Load; nextToStatic: number };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 type Server = { baseURL: string; stop(): Promise<void> };
 

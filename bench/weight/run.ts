@@ -1,17 +1,8 @@
 import { chromium } from '@playwright/test';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../tests/support/chromium';
 import { type BuildInfo, type JsWeight, type Script, classifyScripts, gzipSize } from './chunks';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 export const VIEWPORT = { width: 1280, height: 800 };
 
 // Sums every layout shift without recent input since the page started,

@@ -6,9 +6,10 @@
 // shared copy would let one server serve pages rendered from another's database.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
+import { freePort } from '../../support/ports';
 
 /** Settings of playwright.config.ts's server; keep them in step. */
 export const E2E_MODERATOR_PASSWORD = 'e2e-moderator-password';
@@ -57,16 +58,7 @@ export function mainServerDatabase(): string {
   return file;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort };
 
 export type ServerOptions = {
   /** Variables on top of the defaults (COMMENT_SECRET, COMMENTS_SQLITE_PATH); undefined removes one. */
