@@ -1,33 +1,10 @@
 import type { NextRequest } from 'next/server';
 
-import { notFoundResponse, removedArticleResponseFor } from '@/lib/seo/gone';
+import { notFoundResponse, removedArticleResponseFor, tooLargeResponse } from '@/lib/http';
 import { articlePath, articleSlugInPath, HOME_PATH, isArticleShapedPath, isUnderArticles } from '@/lib/routes';
 
 // Keep in step with experimental.serverActions.bodySizeLimit in next.config.ts.
 const BODY_LIMIT_BYTES = 1024 * 1024;
-
-function tooLargePage(returnTo: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Your comment is too long | Dateline</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.6}a{color:inherit}</style>
-</head>
-<body>
-<main>
-<p><strong>Error 413</strong></p>
-<h1>Your comment is too long to send</h1>
-<p>A comment can be at most 65,525 characters, and what you sent is far longer, so it was not posted.</p>
-<p>Go back with your browser&rsquo;s Back button: your text is usually still in the form. Shorten it, then post it again.</p>
-<p><a href="${returnTo}#comments">Return to the article</a></p>
-</main>
-</body>
-</html>
-`;
-}
 
 /**
  * A comment POST far past the size limit gets a readable 413 page. Without
@@ -67,10 +44,7 @@ export function proxy(request: NextRequest) {
   }
   if (!(Number(declared ?? '0') > BODY_LIMIT_BYTES)) return;
   const slug = articleSlugInPath(pathname);
-  return new Response(tooLargePage(slug ? articlePath(slug) : HOME_PATH), {
-    status: 413,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' },
-  });
+  return tooLargeResponse(slug ? articlePath(slug) : HOME_PATH);
 }
 
 /** A missing Origin is allowed (older clients); the signed form token still guards the action. */

@@ -4,11 +4,11 @@
 // 2 the command line is wrong. Messages are sentences, never stack traces.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+
 import { isSlug } from '@/lib/routes';
 
 type Lib = {
   comments: typeof import('@/lib/comments');
-  revalidation: typeof import('@/lib/comments/revalidation');
   env: (typeof import('@/lib/env'))['env'];
   settings: typeof import('@/lib/settings');
 };
@@ -19,8 +19,6 @@ type Action = Lib['comments']['MODERATION_ACTIONS'][number];
 const NAME = 'comments';
 const REACT_SERVER = '--conditions=react-server';
 const DEFAULT_SITE = 'http://127.0.0.1:3000';
-const STATUSES = ['held', 'approved', 'spam', 'trash'] as const;
-const ACTIONS = ['approve', 'spam', 'trash', 'restore', 'hold'] as const;
 const PAST: Record<Action, string> = {
   approve: 'Approved',
   spam: 'Marked as spam',
@@ -67,7 +65,6 @@ async function importLib(): Promise<Lib | 'needs-condition'> {
   try {
     return {
       comments: await import('@/lib/comments'),
-      revalidation: await import('@/lib/comments/revalidation'),
       env: (await import('@/lib/env')).env,
       settings: await import('@/lib/settings'),
     };
@@ -101,7 +98,8 @@ function parseIds(args: string[]): number[] {
   });
 }
 
-function parseListOptions(args: string[]): { status: Status; article?: string; limit: number } {
+function parseListOptions(lib: Lib, args: string[]): { status: Status; article?: string; limit: number } {
+  const statuses = lib.comments.COMMENT_STATUSES;
   const options: { status: Status; article?: string; limit: number } = { status: 'held', limit: 50 };
   for (let i = 0; i < args.length; i += 1) {
     const flag = args[i] ?? '';
@@ -111,7 +109,7 @@ function parseListOptions(args: string[]): { status: Status; article?: string; l
       throw new UsageError(`${name} needs a value.`);
     }
     if (name === '--status') {
-      if (!STATUSES.includes(value as Status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}.`);
+      if (!statuses.includes(value as Status)) throw new UsageError(`--status must be one of ${statuses.join(', ')}.`);
       options.status = value as Status;
     } else if (name === '--article') {
       if (!isSlug(value)) {
@@ -139,10 +137,10 @@ function parseEmail(lib: Lib, args: string[], command: string): string {
   return parsed.value.email;
 }
 
-async function list(store: Store, args: string[]): Promise<void> {
-  const options = parseListOptions(args);
+async function list(lib: Lib, store: Store, args: string[]): Promise<void> {
+  const options = parseListOptions(lib, args);
   const result = await store.listByStatus(options.status, { limit: options.limit, articleSlug: options.article });
-  const counts = STATUSES.map((status) => `${status} ${result.counts[status]}`).join(', ');
+  const counts = lib.comments.COMMENT_STATUSES.map((status) => `${status} ${result.counts[status]}`).join(', ');
   out(`${plural(result.total, `${options.status} comment`)}${options.article ? ` on ${options.article}` : ''} (${counts}).`);
   if (result.comments.length < result.total) out(`Showing the newest ${result.comments.length}; use --limit for more.`);
   for (const comment of result.comments) {
@@ -171,7 +169,7 @@ async function revalidate(lib: Lib, store: Store, slugs: string[], changed: numb
     note(`Note: SITE_URL is not valid (${error instanceof Error ? error.message.split('\n')[0] : 'unknown problem'}); the site was not asked to update.`);
     return;
   }
-  const paths = await lib.revalidation.commentPagesToRevalidate(store, slugs, changed);
+  const paths = await lib.comments.commentPagesToRevalidate(store, slugs, changed);
   try {
     const response = await fetch(`${site}/api/revalidate`, {
       method: 'POST',
@@ -228,11 +226,11 @@ async function erase(lib: Lib, store: Store, args: string[]): Promise<void> {
 }
 
 async function run(lib: Lib, command: string, args: string[]): Promise<void> {
-  if (command !== 'list' && command !== 'export' && command !== 'erase' && !ACTIONS.includes(command as Action)) {
+  if (command !== 'list' && command !== 'export' && command !== 'erase' && !lib.comments.MODERATION_ACTIONS.includes(command as Action)) {
     throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
   }
   const store = await lib.comments.getCommentStore();
-  if (command === 'list') return list(store, args);
+  if (command === 'list') return list(lib, store, args);
   if (command === 'export') return exportEmail(lib, store, args);
   if (command === 'erase') return erase(lib, store, args);
   return moderate(lib, store, command as Action, args);

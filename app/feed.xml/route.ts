@@ -1,4 +1,4 @@
-import { siteFeedResponse } from '@/lib/seo/responses';
+import { siteFeedResponse } from '@/lib/http';
 
 // Prerendered at build time; the response carries its own Cache-Control.
 export const dynamic = 'force-static';

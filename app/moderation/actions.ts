@@ -13,7 +13,15 @@ import {
   withNotice,
 } from '@/app/moderation/requests';
 import { authoriseModeratorAction } from '@/app/moderation/session';
-import { type CommentStore, getCommentStore, isCommentStoreError } from '@/lib/comments';
+import {
+  type CommentStore,
+  EDITABLE_FIELDS,
+  commentPagesToRevalidate,
+  getCommentStore,
+  isCommentStoreError,
+  parseCommentEdit,
+  retryPolicy,
+} from '@/lib/comments';
 import {
   MODERATOR_COOKIE,
   MODERATOR_COOKIE_PATH,
@@ -24,8 +32,8 @@ import {
   isModerationEnabled,
   isSameOriginRequest,
   moderatorCookieOptions,
-} from '@/lib/comments/moderator-auth';
-import { commentPagesToRevalidate } from '@/lib/comments/revalidation';
+} from '@/lib/moderation';
+import { MODERATION_PATH, moderationCommentPath } from '@/lib/routes';
 
 // Every action checks for itself: a server action is a public POST endpoint.
 // Success and failure end in a redirect (post/redirect/get), so reloading the
@@ -33,13 +41,14 @@ import { commentPagesToRevalidate } from '@/lib/comments/revalidation';
 
 const FAILED_LOGIN_DELAY_MS = 400;
 
-function storeProblem(error: unknown, during: string): Notice['error'] {
+// Logs a store failure and names its notice: "busy" asks to try again now, "unavailable" later.
+function failureNotice(error: unknown, during: string): Notice['error'] {
   if (isCommentStoreError(error)) {
     console.error(`moderation: ${during} failed: ${error.code}: ${error.message}`, error.details);
-    return error.code === 'busy' || error.code === 'conflict' ? 'busy' : 'unavailable';
+  } else {
+    console.error(`moderation: ${during} failed: ${error instanceof Error ? error.name : 'unknown error'}`);
   }
-  console.error(`moderation: ${during} failed: ${error instanceof Error ? error.name : 'unknown error'}`);
-  return 'unavailable';
+  return retryPolicy(error) === 'now' ? 'busy' : 'unavailable';
 }
 
 async function revalidateArticles(store: CommentStore, slugs: readonly string[], changed: number): Promise<void> {
@@ -49,7 +58,7 @@ async function revalidateArticles(store: CommentStore, slugs: readonly string[],
 
 export async function logIn(form: FormData): Promise<void> {
   const returnTo = safeReturnTo(form.get('returnTo'));
-  if (!isModerationEnabled()) redirect('/moderation');
+  if (!isModerationEnabled()) redirect(MODERATION_PATH);
   const requestHeaders = await headers();
   if (!isSameOriginRequest(requestHeaders)) redirect(withNotice(returnTo, { error: 'refused' }));
   if (!checkModeratorPassword(form.get('password'))) {
@@ -65,15 +74,15 @@ export async function logIn(form: FormData): Promise<void> {
 export async function logOut(): Promise<void> {
   if (isModerationEnabled() && isSameOriginRequest(await headers())) {
     (await cookies()).delete({ name: MODERATOR_COOKIE, path: MODERATOR_COOKIE_PATH });
-    redirect(withNotice('/moderation', { done: 'logout' }));
+    redirect(withNotice(MODERATION_PATH, { done: 'logout' }));
   }
-  redirect(withNotice('/moderation', { error: 'refused' }));
+  redirect(withNotice(MODERATION_PATH, { error: 'refused' }));
 }
 
 export async function moderateComments(form: FormData): Promise<void> {
   const returnTo = safeReturnTo(form.get('returnTo'));
   const session = await authoriseModeratorAction();
-  if (!session) redirect(withNotice('/moderation', { error: 'refused' }));
+  if (!session) redirect(withNotice(MODERATION_PATH, { error: 'refused' }));
   const request = parseModerationRequest(form);
   if ('problem' in request) redirect(withNotice(returnTo, { error: request.problem }));
 
@@ -89,35 +98,31 @@ export async function moderateComments(form: FormData): Promise<void> {
       notFound: result.notFound.length,
     };
   } catch (error) {
-    notice = { error: storeProblem(error, request.action) };
+    notice = { error: failureNotice(error, request.action) };
   }
   redirect(withNotice(returnTo, notice));
 }
 
 export async function editComment(form: FormData): Promise<void> {
   const session = await authoriseModeratorAction();
-  if (!session) redirect(withNotice('/moderation', { error: 'refused' }));
+  if (!session) redirect(withNotice(MODERATION_PATH, { error: 'refused' }));
   const id = parseCommentId(form.get('id'));
-  if (id === null) redirect(withNotice('/moderation', { error: 'bad-request' }));
-  const page = `/moderation/comments/${id}`;
-  // The form names the text "comment", as the reader's form does; the store calls it body.
-  const fields = {
-    name: form.get('name') ?? undefined,
-    email: form.get('email') ?? undefined,
-    website: form.get('website') ?? undefined,
-    body: form.get('comment') ?? undefined,
-  };
+  if (id === null) redirect(withNotice(MODERATION_PATH, { error: 'bad-request' }));
+  const page = moderationCommentPath(id);
+  // The edit form posts the reader form's names; a field left out stays as it is.
+  const fields = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, form.get(field) ?? undefined]));
 
   let notice: Notice;
   try {
     const store = await getCommentStore();
-    const result = await store.edit(id, fields, session.actor);
-    if (result.outcome === 'invalid') {
-      await setEditFlash({ id, fieldErrors: result.fieldErrors, values: result.values });
+    const parsed = parseCommentEdit(fields);
+    if (!parsed.ok) {
+      await setEditFlash({ id, fieldErrors: parsed.fieldErrors, values: parsed.values });
       // Renders the page again in this response, with the errors beside their fields.
       refresh();
       return;
     }
+    const result = await store.edit(id, parsed.value, session.actor);
     if (result.outcome === 'not-found') {
       notice = { error: 'not-found' };
     } else {
@@ -125,7 +130,7 @@ export async function editComment(form: FormData): Promise<void> {
       notice = { done: 'edit' };
     }
   } catch (error) {
-    notice = { error: storeProblem(error, 'edit') };
+    notice = { error: failureNotice(error, 'edit') };
   }
-  redirect(withNotice(notice.error === 'not-found' ? '/moderation' : page, notice));
+  redirect(withNotice(notice.error === 'not-found' ? MODERATION_PATH : page, notice));
 }

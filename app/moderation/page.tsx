@@ -13,7 +13,7 @@ import { ModerationNotice } from '@/components/moderation/moderation-notice';
 import { QueuePager } from '@/components/moderation/queue-pager';
 import { STATUS_LABELS, StatusTabs } from '@/components/moderation/status-tabs';
 import { COMMENT_STATUSES, type CommentStatus, type StatusList, getCommentStore } from '@/lib/comments';
-import { isModerationEnabled } from '@/lib/comments/moderator-auth';
+import { isModerationEnabled } from '@/lib/moderation';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

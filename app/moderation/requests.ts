@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { COMMENT_STATUSES, type CommentStatus, MODERATION_ACTIONS, type ModerationAction } from '@/lib/comments';
-import { isSlug } from '@/lib/routes';
+import { isSlug, MODERATION_PATH } from '@/lib/routes';
 
 // What the moderation forms send and the pages read from their addresses,
 // parsed strictly: everything here comes from the browser.
@@ -40,7 +40,7 @@ export function queueHref(query: Partial<QueueQuery>): string {
   if (query.page && query.page > 1) params.set('page', String(query.page));
   if (query.per && query.per !== QUEUE_PAGE_SIZE) params.set('per', String(query.per));
   const search = params.toString();
-  return search ? `/moderation?${search}` : '/moderation';
+  return search ? `${MODERATION_PATH}?${search}` : MODERATION_PATH;
 }
 
 export function parseCommentId(value: unknown): number | null {
@@ -78,7 +78,7 @@ export function parseModerationRequest(form: FormData): ModerationRequest {
 const RETURN_TO = /^\/moderation(?:\/comments\/\d{1,15})?(?:\?[A-Za-z0-9=&%._-]{0,500})?$/;
 
 export function safeReturnTo(value: unknown): string {
-  return typeof value === 'string' && RETURN_TO.test(value) ? value : '/moderation';
+  return typeof value === 'string' && RETURN_TO.test(value) ? value : MODERATION_PATH;
 }
 
 export type Notice = {

@@ -8,7 +8,7 @@ import {
   isModerationEnabled,
   isSameOriginRequest,
   verifyModeratorSession,
-} from '@/lib/comments/moderator-auth';
+} from '@/lib/moderation';
 
 /** The signed-in moderator of this request, or null. */
 export async function getModeratorSession(): Promise<ModeratorSession | null> {

@@ -1,7 +1,7 @@
-import { newsSitemapResponse } from '@/lib/seo/responses';
+import { newsSitemapResponse } from '@/lib/http';
 
 // The two-day window is measured when the file is made: at build, when an
-// article is published (lib/publishing.ts), and at least hourly, so articles
+// article is published (lib/publishing), and at least hourly, so articles
 // leave it on time even on a quiet day.
 export const dynamic = 'force-static';
 export const revalidate = 3600;

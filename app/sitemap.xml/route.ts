@@ -1,4 +1,4 @@
-import { sitemapResponse } from '@/lib/seo/responses';
+import { sitemapResponse } from '@/lib/http';
 
 // A route handler rather than the sitemap.ts convention: that one cannot make
 // /sitemap.xml a sitemap index once the site outgrows one file.

@@ -1,4 +1,4 @@
-import type { CommentFormField } from './form-state';
+import type { CommentFormField } from '@/lib/comments/form';
 
 type CommentFormFieldProps = {
   field: CommentFormField;

@@ -2,19 +2,20 @@
 
 import { type FormEvent, useActionState, useEffect, useRef, useState } from 'react';
 
-import { CommentFormFieldRow, fieldId } from './comment-form-field';
+import { CommentFormFieldRow, fieldId } from '@/components/comments/comment-form-field';
+import { useFreshToken } from '@/components/comments/use-fresh-token';
 import {
   COMMENT_FORM_FIELDS,
+  COMMENT_FORM_MESSAGES,
   type CommentFormAction,
+  type CommentFormField,
   type CommentFormLimits,
   type CommentFormState,
-  FIELDS_MESSAGE,
   FORM_FIELD,
   initialCommentFormState,
   tooLongFields,
-} from './form-state';
+} from '@/lib/comments/form';
 import { articlePath, replyHref } from '@/lib/routes';
-import { useFreshToken } from './use-fresh-token';
 
 type CommentFormProps = {
   /** The server action; a plain POST without JavaScript, in place with it. */
@@ -64,8 +65,8 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
 
   const values = state.values;
   const errors = localErrors ?? state.fieldErrors ?? {};
-  const message = localErrors ? FIELDS_MESSAGE : state.message;
-  const rowProps = (field: (typeof COMMENT_FORM_FIELDS)[number]) => ({
+  const message = localErrors ? COMMENT_FORM_MESSAGES.fields : state.message;
+  const rowProps = (field: CommentFormField) => ({
     field,
     defaultValue: values?.[field] ?? '',
     error: errors[field],

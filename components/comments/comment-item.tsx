@@ -1,5 +1,5 @@
 import { DateTime } from '@/components/article/date-time';
-import type { PublicComment } from '@/lib/comments/store';
+import type { PublicComment } from '@/lib/comments';
 
 import { CommentAuthor } from './comment-author';
 import { CommentAvatar } from './comment-avatar';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import type { CommentThreadNode } from '@/lib/comments/store';
+import type { CommentThreadNode } from '@/lib/comments';
 
 import { CommentPages } from './comment-pages';
 import { CommentThread } from './comment-thread';

@@ -1,4 +1,4 @@
-import type { CommentThreadNode } from '@/lib/comments/store';
+import type { CommentThreadNode } from '@/lib/comments';
 
 import { CommentItem } from './comment-item';
 import { replyHref } from '@/lib/routes';

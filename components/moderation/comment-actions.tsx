@@ -1,4 +1,4 @@
-import type { CommentStatus, ModerationAction } from '@/lib/comments/store';
+import type { CommentStatus, ModerationAction } from '@/lib/comments';
 
 type CommentActionsProps = { id: number; status: CommentStatus };
 

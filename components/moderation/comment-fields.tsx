@@ -1,5 +1,5 @@
 import { DateTime } from '@/components/article/date-time';
-import type { Comment } from '@/lib/comments/store';
+import type { Comment } from '@/lib/comments';
 import { articlePath, moderationCommentPath } from '@/lib/routes';
 
 type CommentFieldsProps = {

@@ -1,5 +1,5 @@
 import { DateTime } from '@/components/article/date-time';
-import type { CommentEvent } from '@/lib/comments/store';
+import type { CommentEvent } from '@/lib/comments';
 
 type CommentHistoryProps = { events: CommentEvent[] };
 

@@ -1,5 +1,5 @@
 import { QueueItem } from '@/components/moderation/queue-item';
-import type { Comment, ModerationAction } from '@/lib/comments/store';
+import type { Comment, ModerationAction } from '@/lib/comments';
 
 type CommentQueueProps = {
   comments: Comment[];

@@ -1,4 +1,4 @@
-import type { EditableField, FieldErrors } from '@/lib/comments/schema';
+import type { EditableField, FieldErrors } from '@/lib/comments';
 
 type EditFormProps = {
   action: (form: FormData) => Promise<void>;
@@ -8,9 +8,8 @@ type EditFormProps = {
 };
 
 type FieldProps = {
+  /** The form field's name, as in the reader's form. */
   field: EditableField;
-  /** The form field's name; the text is "comment" as in the reader's form. */
-  name: string;
   label: string;
   value: string;
   error?: string;
@@ -20,12 +19,12 @@ type FieldProps = {
 
 const inputClass = 'w-full border bg-paper px-3 text-ink aria-[invalid=true]:border-accent';
 
-function Field({ field, name, label, value, error, type = 'text', multiline = false }: FieldProps) {
+function Field({ field, label, value, error, type = 'text', multiline = false }: FieldProps) {
   const id = `edit-${field}`;
   const errorId = `${id}-error`;
   const shared = {
     id,
-    name,
+    name: field,
     defaultValue: value,
     dir: 'auto' as const,
     'aria-invalid': error ? true : undefined,
@@ -65,10 +64,10 @@ export function EditForm({ action, id, values, fieldErrors }: EditFormProps) {
         </p>
       ) : null}
       <input type="hidden" name="id" value={id} />
-      <Field field="name" name="name" label="Name" value={values.name} error={fieldErrors.name} />
-      <Field field="email" name="email" label="Email" value={values.email} error={fieldErrors.email} type="email" />
-      <Field field="website" name="website" label="Website" value={values.website} error={fieldErrors.website} type="url" />
-      <Field field="body" name="comment" label="Comment" value={values.body} error={fieldErrors.body} multiline />
+      <Field field="name" label="Name" value={values.name} error={fieldErrors.name} />
+      <Field field="email" label="Email" value={values.email} error={fieldErrors.email} type="email" />
+      <Field field="website" label="Website" value={values.website} error={fieldErrors.website} type="url" />
+      <Field field="comment" label="Comment" value={values.comment} error={fieldErrors.comment} multiline />
       <p>
         <button type="submit" className="min-h-11 bg-ink px-5 font-semibold text-paper hover:bg-accent">
           Save changes

@@ -1,7 +1,7 @@
 import { CommentActions } from '@/components/moderation/comment-actions';
 import { CommentFields } from '@/components/moderation/comment-fields';
 import { CommentText } from '@/components/moderation/comment-text';
-import type { Comment } from '@/lib/comments/store';
+import type { Comment } from '@/lib/comments';
 import { moderationCommentPath } from '@/lib/routes';
 
 type QueueItemProps = { comment: Comment; articleTitle: string | null };

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import type { CommentStatus, StatusCounts } from '@/lib/comments/store';
+import type { CommentStatus, StatusCounts } from '@/lib/comments';
 
 type StatusTabsProps = {
   current: CommentStatus;

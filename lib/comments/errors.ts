@@ -13,13 +13,25 @@ export type CommentStoreErrorCode = 'busy' | 'unavailable' | 'not-found' | 'inva
 /** Facts for the log. Never an email address, a comment text or a raw IP. */
 export type CommentStoreErrorDetails = Record<string, string | number | boolean | null>;
 
-const READER_MESSAGES: Record<CommentStoreErrorCode, string> = {
-  busy: 'The comment service is busy. Please try again in a moment.',
-  unavailable: 'Comments are unavailable right now. Please try again later.',
-  'not-found': 'That comment could not be found.',
-  invalid: 'That request could not be processed.',
-  conflict: 'Someone else changed this comment at the same time. Please try again.',
-  config: 'Comments are unavailable right now. Please try again later.',
+/**
+ * When asking again may help:
+ * - `now`: another change held the database (`busy`, `conflict`); the same request may succeed at once.
+ * - `soon`: the database is out of reach (`unavailable`); the same request may succeed once it is back.
+ * - `later`: the deployment is missing a setting (`config`); sending the request again changes
+ *   nothing, but a reader who comes back once it is fixed succeeds: it is not their mistake.
+ * - `never`: a missing comment or a caller's bug (`not-found`, `invalid`), and any error that is
+ *   not a `CommentStoreError`.
+ */
+export type RetryPolicy = 'now' | 'soon' | 'later' | 'never';
+
+// Each code's retry policy and reader sentence; every caller asks the error, never the code.
+const POLICIES: Record<CommentStoreErrorCode, { retry: RetryPolicy; readerMessage: string }> = {
+  busy: { retry: 'now', readerMessage: 'The comment service is busy. Please try again in a moment.' },
+  unavailable: { retry: 'soon', readerMessage: 'Comments are unavailable right now. Please try again later.' },
+  'not-found': { retry: 'never', readerMessage: 'That comment could not be found.' },
+  invalid: { retry: 'never', readerMessage: 'That request could not be processed.' },
+  conflict: { retry: 'now', readerMessage: 'Someone else changed this comment at the same time. Please try again.' },
+  config: { retry: 'later', readerMessage: 'Comments are unavailable right now. Please try again later.' },
 };
 
 // Pages, route handlers and actions are separate bundles, each with its own
@@ -43,17 +55,26 @@ export class CommentStoreError extends Error {
 
   /** A plain sentence that may be shown to a reader or a moderator. */
   get readerMessage(): string {
-    return READER_MESSAGES[this.code];
+    return POLICIES[this.code].readerMessage;
+  }
+
+  get retry(): RetryPolicy {
+    return POLICIES[this.code].retry;
   }
 
   /** True when the same request may succeed if sent again (the caller answers 503). */
   get retryable(): boolean {
-    return this.code === 'busy' || this.code === 'unavailable' || this.code === 'conflict';
+    return this.retry === 'now' || this.retry === 'soon';
   }
 }
 
 export function isCommentStoreError(error: unknown): error is CommentStoreError {
   return error instanceof CommentStoreError || (error instanceof Error && BRAND in error);
+}
+
+/** The retry policy of anything a store call threw. */
+export function retryPolicy(error: unknown): RetryPolicy {
+  return isCommentStoreError(error) ? POLICIES[error.code].retry : 'never';
 }
 
 const EMAIL_LIKE = /[^\s@()<>"',;:]+@[^\s@()<>"',;:]+/gu;

@@ -6,30 +6,55 @@ import { CommentStoreError, driverFacts } from '@/lib/comments/errors';
 import type { CommentStore } from '@/lib/comments/store';
 import { env } from '@/lib/env';
 
+// The entry of lib/comments: pages, actions, routes and scripts import from
+// here, never the modules behind it. Client Components import the form's
+// contract from `@/lib/comments/form`, which this re-exports for the server.
+
 export * from '@/lib/comments/store';
-export { CommentStoreError, isCommentStoreError } from '@/lib/comments/errors';
-export type { CommentStoreErrorCode } from '@/lib/comments/errors';
+export { CommentStoreError, isCommentStoreError, retryPolicy } from '@/lib/comments/errors';
+export type { CommentStoreErrorCode, RetryPolicy } from '@/lib/comments/errors';
+export {
+  COMMENT_FORM_FIELDS,
+  COMMENT_FORM_LIMITS,
+  COMMENT_FORM_MESSAGES,
+  EMPTY_COMMENT_FORM_VALUES,
+  FIELD_MESSAGES,
+  FORM_FIELD,
+  commentFormValues,
+  initialCommentFormState,
+  tokenProblemMessage,
+} from '@/lib/comments/form';
+export type {
+  CommentFormAction,
+  CommentFormField,
+  CommentFormLimits,
+  CommentFormState,
+  CommentFormStatus,
+  CommentFormValues,
+  TokenProblem,
+} from '@/lib/comments/form';
 export {
   COMMENT_FIELDS,
   COMMENT_LIMITS,
   CommentEditSchema,
   CommentInputSchema,
+  EDITABLE_FIELDS,
   parseCommentEdit,
   parseCommentInput,
 } from '@/lib/comments/schema';
 export type { CommentEdit, CommentField, CommentInput, EditableField, FieldErrors, ParseResult } from '@/lib/comments/schema';
-export { assertCommentConfig, commentConfigProblems } from '@/lib/comments/secret';
-export { HONEYPOT_FIELD, assessComment, getBlocklist } from '@/lib/comments/spam';
+export { commentPagesToRevalidate } from '@/lib/comments/revalidation';
+export { assertCommentConfig, commentConfigProblems, deriveKey, getCommentSecret } from '@/lib/comments/secret';
+export { assessComment, getBlocklist } from '@/lib/comments/spam';
 export type { SpamVerdict } from '@/lib/comments/spam';
 export {
   TOKEN_MAX_AGE_MS,
   TOKEN_MIN_AGE_MS,
   issueCommentToken,
   submissionKey,
-  tokenProblemMessage,
   verifyCommentToken,
 } from '@/lib/comments/token';
-export type { TokenCheck, TokenProblem } from '@/lib/comments/token';
+export type { TokenCheck } from '@/lib/comments/token';
 export { hashIp } from '@/lib/comments/ip';
 
 /** Opens the configured store: PostgreSQL when DATABASE_URL is set, else the SQLite file. */

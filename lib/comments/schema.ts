@@ -2,30 +2,40 @@ import 'server-only';
 
 import { z } from 'zod';
 
-import { cleanText, codePointLength, formatCount, hasControlCharacter } from '@/lib/comments/text';
+import {
+  COMMENT_FORM_FIELDS,
+  COMMENT_FORM_LIMITS,
+  type CommentFormField,
+  FIELD_MESSAGES,
+  FORM_FIELD,
+  codePointLength,
+  keptValue,
+} from '@/lib/comments/form';
+import { cleanText, hasControlCharacter } from '@/lib/comments/text';
 import { isSlug, SLUG_MAX_LENGTH } from '@/lib/routes';
 
-/** Limits in Unicode code points. */
+// The schema reads the fields by the names the form posts and returns them by
+// the names the store keeps: this is the one place where `comment` becomes `body`.
+
+/** Limits of the stored fields, in Unicode code points. */
 export const COMMENT_LIMITS = {
-  name: 245,
-  email: 100,
-  website: 200,
-  body: 65_525,
+  name: COMMENT_FORM_LIMITS.name,
+  email: COMMENT_FORM_LIMITS.email,
+  website: COMMENT_FORM_LIMITS.website,
+  body: COMMENT_FORM_LIMITS.comment,
   articleSlug: SLUG_MAX_LENGTH,
 } as const;
 
-export const COMMENT_FIELDS = ['articleSlug', 'parentId', 'name', 'email', 'website', 'body'] as const;
+/** A submission's fields, as posted. */
+export const COMMENT_FIELDS = [FORM_FIELD.articleSlug, FORM_FIELD.parentId, ...COMMENT_FORM_FIELDS] as const;
 export type CommentField = (typeof COMMENT_FIELDS)[number];
 
-export const EDITABLE_FIELDS = ['name', 'email', 'website', 'body'] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+/** What a moderator may change: the reader's fields, as the edit form posts them. */
+export const EDITABLE_FIELDS = COMMENT_FORM_FIELDS;
+export type EditableField = CommentFormField;
 
 type TextRule = {
-  /** How the reader's field is named inside a sentence: "Your name can be…". */
-  noun: string;
-  max: number;
-  /** Message for an empty value; absent when the field is optional. */
-  required?: string;
+  field: CommentFormField;
   multiline?: boolean;
   /** A format check on the cleaned value; returns a message when it fails. */
   check?: (value: string) => string | null;
@@ -33,31 +43,26 @@ type TextRule = {
 
 // Past this many UTF-16 units a value is certainly too long; it is measured
 // but not cleaned, so a 10 MB body costs no more than a count.
-const tooLongToClean = (rule: TextRule, raw: string) => raw.length > rule.max * 2 + 1_000;
-
-function tooLong(rule: TextRule, length: number): string {
-  const noun = rule.noun.charAt(0).toUpperCase() + rule.noun.slice(1);
-  return `${noun} can be at most ${formatCount(rule.max)} characters (you have ${formatCount(length)}).`;
-}
+const tooLongToClean = (max: number, raw: string) => raw.length > max * 2 + 1_000;
 
 /** A reader's text field: cleaned (see `cleanText`), then checked; messages are plain sentences. */
 function textField(rule: TextRule) {
+  const max = COMMENT_FORM_LIMITS[rule.field];
+  // Absent from FIELD_MESSAGES.required: the field is optional.
+  const required = FIELD_MESSAGES.required[rule.field];
   return z.unknown().transform((raw, ctx): string => {
     const fail = (message: string) => {
       ctx.addIssue({ code: 'custom', message });
       return z.NEVER;
     };
-    if (raw === undefined || raw === null) return rule.required ? fail(rule.required) : '';
-    if (typeof raw !== 'string') return fail(rule.required ?? `${rule.noun} must be text.`);
-    if (tooLongToClean(rule, raw)) return fail(tooLong(rule, codePointLength(raw)));
+    if (raw === undefined || raw === null) return required ? fail(required) : '';
+    if (typeof raw !== 'string') return fail(required ?? FIELD_MESSAGES.notText(rule.field));
+    if (tooLongToClean(max, raw)) return fail(FIELD_MESSAGES.tooLong(rule.field, max, codePointLength(raw)));
     const value = cleanText(raw, rule.multiline ?? false);
-    if (value === '') return rule.required ? fail(rule.required) : '';
-    if (hasControlCharacter(value, rule.multiline ?? false)) {
-      const noun = rule.noun.charAt(0).toUpperCase() + rule.noun.slice(1);
-      return fail(`${noun} contains an invisible control character. Please remove it.`);
-    }
+    if (value === '') return required ? fail(required) : '';
+    if (hasControlCharacter(value, rule.multiline ?? false)) return fail(FIELD_MESSAGES.controlCharacter(rule.field));
     const length = codePointLength(value);
-    if (length > rule.max) return fail(tooLong(rule, length));
+    if (length > max) return fail(FIELD_MESSAGES.tooLong(rule.field, max, length));
     const problem = rule.check?.(value);
     return problem ? fail(problem) : value;
   });
@@ -70,12 +75,12 @@ const EMAIL =
   /^(?!\.)(?!.*\.\.)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}(?<!\.)@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 
 function checkEmail(value: string): string | null {
-  return EMAIL.test(value) ? null : 'Please enter a valid email address, like name@example.com.';
+  return EMAIL.test(value) ? null : FIELD_MESSAGES.email;
 }
 
 function checkWebsite(value: string): string | null {
-  if (!/^https?:\/\//i.test(value)) return 'Your website address must start with http:// or https://.';
-  const invalid = 'Please enter a valid website address, like https://example.com.';
+  if (!/^https?:\/\//i.test(value)) return FIELD_MESSAGES.websiteScheme;
+  const invalid = FIELD_MESSAGES.website;
   if (/\s/u.test(value)) return invalid;
   try {
     const url = new URL(value);
@@ -89,41 +94,27 @@ function checkWebsite(value: string): string | null {
   }
 }
 
-const ARTICLE_MESSAGE = 'This article does not take comments.';
-
+// Exactly as posted: the form writes the slug itself, so anything else did not come from it.
 const articleSlugField = z.unknown().transform((raw, ctx): string => {
-  const value = typeof raw === 'string' ? raw.trim() : '';
-  if (!isSlug(value)) {
-    ctx.addIssue({ code: 'custom', message: ARTICLE_MESSAGE });
+  if (!isSlug(raw)) {
+    ctx.addIssue({ code: 'custom', message: FIELD_MESSAGES.articleSlug });
     return z.NEVER;
   }
-  return value;
+  return raw;
 });
 
 const parentIdField = z.unknown().transform((raw, ctx): number | null => {
   if (raw === undefined || raw === null || raw === '') return null;
   const value = typeof raw === 'string' && /^\d{1,15}$/.test(raw.trim()) ? Number(raw.trim()) : raw;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
-  ctx.addIssue({ code: 'custom', message: 'The comment you are replying to could not be found.' });
+  ctx.addIssue({ code: 'custom', message: FIELD_MESSAGES.parentId });
   return z.NEVER;
 });
 
-const nameField = textField({ noun: 'your name', max: COMMENT_LIMITS.name, required: 'Please enter your name.' });
-const emailField = textField({
-  noun: 'your email address',
-  max: COMMENT_LIMITS.email,
-  required: 'Please enter your email address.',
-  check: checkEmail,
-});
-const websiteField = textField({ noun: 'your website address', max: COMMENT_LIMITS.website, check: checkWebsite }).transform(
-  (value) => (value === '' ? null : value),
-);
-const bodyField = textField({
-  noun: 'your comment',
-  max: COMMENT_LIMITS.body,
-  required: 'Please write a comment.',
-  multiline: true,
-});
+const nameField = textField({ field: 'name' });
+const emailField = textField({ field: 'email', check: checkEmail });
+const websiteField = textField({ field: 'website', check: checkWebsite }).transform((value) => (value === '' ? null : value));
+const bodyField = textField({ field: 'comment', multiline: true });
 
 // zod refuses an absent key even when its schema accepts undefined; every
 // field is looked up, so a form without a website or a parent is complete.
@@ -133,27 +124,36 @@ function allFields(raw: unknown): unknown {
   return Object.fromEntries(COMMENT_FIELDS.map((field) => [field, record[field]]));
 }
 
-/** A reader's comment as submitted. Output text is cleaned; `website` and `parentId` are null when absent. */
+/**
+ * A reader's comment as submitted, read by the form's names. Output text is
+ * cleaned, the comment is `body`; `website` and `parentId` are null when absent.
+ */
 export const CommentInputSchema = z.preprocess(
   allFields,
-  z.object({
-    articleSlug: articleSlugField,
-    parentId: parentIdField,
-    name: nameField,
-    email: emailField,
-    website: websiteField,
-    body: bodyField,
-  }),
+  z
+    .object({
+      [FORM_FIELD.articleSlug]: articleSlugField,
+      [FORM_FIELD.parentId]: parentIdField,
+      name: nameField,
+      email: emailField,
+      website: websiteField,
+      comment: bodyField,
+    } satisfies Record<CommentField, z.ZodType>)
+    .transform(({ comment, ...fields }) => ({ ...fields, body: comment })),
 );
 export type CommentInput = z.output<typeof CommentInputSchema>;
 
-/** A moderator's edit: any of the reader's fields, checked by the same rules. */
-export const CommentEditSchema = z.object({
-  name: nameField.optional(),
-  email: emailField.optional(),
-  website: websiteField.optional(),
-  body: bodyField.optional(),
-});
+type EditedFields = { name?: string; email?: string; website?: string | null; body?: string };
+
+/** A moderator's edit: any of the reader's fields, by the form's names, checked by the same rules. */
+export const CommentEditSchema = z
+  .object({
+    name: nameField.optional(),
+    email: emailField.optional(),
+    website: websiteField.optional(),
+    comment: bodyField.optional(),
+  } satisfies Record<EditableField, z.ZodType>)
+  .transform(({ comment, ...fields }): EditedFields => (comment === undefined ? fields : { ...fields, body: comment }));
 export type CommentEdit = z.output<typeof CommentEditSchema>;
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
@@ -184,7 +184,7 @@ function readFields<F extends string>(raw: unknown, fields: readonly F[]): Parti
 function echo<F extends string>(fields: Partial<Record<F, unknown>>): Partial<Record<F, string>> {
   const out: Partial<Record<F, string>> = {};
   for (const [field, value] of Object.entries(fields) as [F, unknown][]) {
-    if (typeof value === 'string') out[field] = value.length <= COMMENT_LIMITS.body * 2 ? value : '';
+    if (typeof value === 'string') out[field] = keptValue(value);
     else if (typeof value === 'number') out[field] = String(value);
   }
   return out;

@@ -6,9 +6,6 @@ import path from 'node:path';
 import type { InitialStatus } from '@/lib/comments/store';
 import { env } from '@/lib/env';
 
-/** The hidden field of the comment form; people never see it, form-filling programs fill it. */
-export const HONEYPOT_FIELD = 'company';
-
 /** Two links or more hold a comment for a moderator. */
 export const MAX_LINKS = 1;
 

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { CommentEdit, CommentInput, EditableField, FieldErrors } from '@/lib/comments/schema';
+import type { CommentEdit, CommentInput } from '@/lib/comments/schema';
 
 export const COMMENT_STATUSES = ['held', 'approved', 'spam', 'trash'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
@@ -62,6 +62,7 @@ export type ApprovedPage = {
   threads: CommentThreadNode[];
 };
 
+/** A reader's comment as the schema parsed it. */
 export type NewComment = CommentInput;
 
 export type CreateMeta = {
@@ -113,7 +114,6 @@ export type ModerationResult = {
 
 export type EditResult =
   | { outcome: 'edited'; comment: Comment; articleSlugs: string[] }
-  | { outcome: 'invalid'; fieldErrors: FieldErrors<EditableField>; values: Partial<Record<EditableField, string>> }
   | { outcome: 'not-found' };
 
 export type EventAction = 'create' | ModerationAction | 'edit';
@@ -152,8 +152,10 @@ export type MigrationReport = { applied: number[]; version: number };
 
 /**
  * Where comments live. Two implementations (SQLite, PostgreSQL) pass the same
- * contract tests. Reader mistakes are results, never exceptions; a store
- * failure is a `CommentStoreError` with a code.
+ * contract tests. Text comes in parsed (`parseCommentInput`, `parseCommentEdit`):
+ * the store checks only its own arguments, and its outcomes (a duplicate, a
+ * flood) are results, never exceptions; a store failure is a
+ * `CommentStoreError` with a code.
  */
 export interface CommentStore {
   readonly driver: 'sqlite' | 'postgres';
@@ -168,7 +170,7 @@ export interface CommentStore {
   getComment(id: number): Promise<Comment | null>;
   listByStatus(status: CommentStatus, options?: ListOptions): Promise<StatusList>;
   moderate(ids: readonly number[], action: ModerationAction, actor: string, now?: Date): Promise<ModerationResult>;
-  edit(id: number, fields: unknown, actor: string, now?: Date): Promise<EditResult>;
+  edit(id: number, edit: CommentEdit, actor: string, now?: Date): Promise<EditResult>;
   /** Oldest first. */
   getEvents(id: number): Promise<CommentEvent[]>;
   exportByEmail(email: string): Promise<CommentExport>;

@@ -2,21 +2,6 @@ import 'server-only';
 
 import { createHash } from 'node:crypto';
 
-/** Length in Unicode code points, as readers count characters (an astral '𝒜' is one, not two). */
-export function codePointLength(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    // A high surrogate followed by a low one is a single code point.
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
-    }
-    count += 1;
-  }
-  return count;
-}
-
 // Explicit embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069)
 // let one reader reorder how the text around their comment is displayed.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
@@ -60,10 +45,4 @@ export function sha256Hex(...parts: string[]): string {
   // A separator that cannot occur in stored text keeps ("ab","c") apart from ("a","bc").
   for (const part of parts) hash.update(part).update('\u0000');
   return hash.digest('hex');
-}
-
-const NUMBER = new Intl.NumberFormat('en-US');
-
-export function formatCount(value: number): string {
-  return NUMBER.format(value);
 }

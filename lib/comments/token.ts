@@ -2,6 +2,7 @@ import 'server-only';
 
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
+import type { TokenProblem } from '@/lib/comments/form';
 import { deriveKey, getCommentSecret } from '@/lib/comments/secret';
 import { normaliseEmail, sha256Hex } from '@/lib/comments/text';
 
@@ -20,8 +21,6 @@ export type TokenOptions = {
   /** Defaults to the deployment's COMMENT_SECRET. */
   secret?: Buffer | string;
 };
-
-export type TokenProblem = 'missing' | 'malformed' | 'forged' | 'too-fast' | 'expired';
 
 export type TokenCheck = { ok: true; nonce: string; issuedAt: number } | { ok: false; reason: TokenProblem };
 
@@ -61,18 +60,6 @@ export function verifyCommentToken(token: unknown, articleSlug: string, options:
   if (age < TOKEN_MIN_AGE_MS) return { ok: false, reason: 'too-fast' };
   if (age > TOKEN_MAX_AGE_MS) return { ok: false, reason: 'expired' };
   return { ok: true, nonce, issuedAt };
-}
-
-/** What to tell the reader when the token is refused; their text is kept by the caller. */
-export function tokenProblemMessage(reason: TokenProblem): string {
-  switch (reason) {
-    case 'too-fast':
-      return 'That was quick. Please wait a few seconds, then post your comment again.';
-    case 'expired':
-      return 'This form has expired. Please post your comment again.';
-    default:
-      return 'This form could not be checked. Please reload the page and post your comment again.';
-  }
 }
 
 /**

@@ -2,15 +2,14 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 import { revalidatePath } from 'next/cache';
 
-import { isRevalidatablePath } from '@/lib/comments/revalidation';
 import { env } from '@/lib/env';
-import { processToken, publishContent } from '@/lib/publishing';
+import { isRevalidatablePath, processToken, publishContent } from '@/lib/publishing';
 
 // Static pages update without a rebuild through this route:
 // - {"paths": [...]}: the comments CLI, after a moderation change, names the pages.
 // - {"content": true}: a git hook or CI, after a pull, has the content folder
 //   read again; only changed files are parsed, and the pages showing them are
-//   regenerated. The publication clock (lib/publishing.ts) calls it too.
+//   regenerated. The publication clock (lib/publishing) calls it too.
 // Closed to callers from outside when REVALIDATE_SECRET is unset.
 
 const MAX_BODY_BYTES = 256 * 1_024;

@@ -1,15 +1,15 @@
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentSection } from '@/components/comments/comment-section';
-import { articlePath } from '@/lib/routes';
 import {
   type ApprovedPage,
-  COMMENT_LIMITS,
+  COMMENT_FORM_LIMITS,
   type PublicComment,
   THREADS_PER_PAGE,
   getCommentStore,
   isCommentStoreError,
   issueCommentToken,
 } from '@/lib/comments';
+import { articlePath } from '@/lib/routes';
 
 import { submitComment } from './actions';
 
@@ -18,13 +18,6 @@ export async function getCommentsPage(articleSlug: string, page = 1): Promise<Ap
   const store = await getCommentStore();
   return store.listApproved(articleSlug, { page, threadsPerPage: THREADS_PER_PAGE });
 }
-
-const FORM_LIMITS = {
-  comment: COMMENT_LIMITS.body,
-  name: COMMENT_LIMITS.name,
-  email: COMMENT_LIMITS.email,
-  website: COMMENT_LIMITS.website,
-};
 
 let warnedNoSecret = false;
 
@@ -68,7 +61,7 @@ export function ArticleComments({ articleSlug, comments, replyTo }: ArticleComme
         tokenUrl={`/api/comments/token?article=${encodeURIComponent(articleSlug)}`}
         replyTo={replyTo ? { id: replyTo.id, name: replyTo.name } : null}
         cancelHref={replyTo ? `${articlePath(articleSlug)}#comments` : undefined}
-        limits={FORM_LIMITS}
+        limits={COMMENT_FORM_LIMITS}
       />
     </CommentSection>
   );

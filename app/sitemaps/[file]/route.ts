@@ -1,4 +1,4 @@
-import { sitemapPartFiles, sitemapPartResponse } from '@/lib/seo/responses';
+import { sitemapPartFiles, sitemapPartResponse } from '@/lib/http';
 
 // The parts of a sitemap too large for one file, listed by the index at /sitemap.xml.
 export const dynamic = 'force-static';

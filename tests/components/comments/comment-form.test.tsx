@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { CommentForm } from '@/components/comments/comment-form';
-import type { CommentFormAction, CommentFormState } from '@/components/comments/form-state';
+import type { CommentFormAction, CommentFormState } from '@/lib/comments/form';
 
 const LIMITS = { comment: 65_525, name: 245, email: 100, website: 200 };
 

@@ -1,4 +1,4 @@
-import { notFoundResponse, removedSlugResponse } from '@/lib/seo/gone';
+import { notFoundResponse, removedSlugResponse } from '@/lib/http';
 
 // The address of an article listed in content/removed.yml is rewritten here
 // (next.config.ts): 410 Gone with a short notice, read from the list as it is now.

@@ -2,9 +2,9 @@ import { ImageResponse } from 'next/og';
 
 import { SocialCard } from '@/components/seo/social-card';
 import { getArticle } from '@/lib/content';
-import { CACHE_CONTROL } from '@/lib/seo/http';
+import { CACHE_CONTROL } from '@/lib/http';
 import { SOCIAL_IMAGE_SIZE } from '@/lib/seo/metadata';
-import { SOCIAL_FONT_FAMILY, socialCardContent, socialImageFonts } from '@/lib/seo/social-image';
+import { SOCIAL_FONT_FAMILY, socialCardContent, socialImageFonts } from '@/lib/social-image';
 import { getSettings } from '@/lib/settings';
 
 // The social preview of an article without a picture of its own, made once

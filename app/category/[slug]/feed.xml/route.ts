@@ -1,5 +1,5 @@
 import { getCategories } from '@/lib/content';
-import { categoryFeedResponse } from '@/lib/seo/responses';
+import { categoryFeedResponse } from '@/lib/http';
 
 export const dynamic = 'force-static';
 

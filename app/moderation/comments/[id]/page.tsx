@@ -16,7 +16,8 @@ import { LoginForm } from '@/components/moderation/login-form';
 import { ModerationNotice } from '@/components/moderation/moderation-notice';
 import { STATUS_LABELS } from '@/components/moderation/status-tabs';
 import { getCommentStore } from '@/lib/comments';
-import { isModerationEnabled } from '@/lib/comments/moderator-auth';
+import { isModerationEnabled } from '@/lib/moderation';
+import { moderationCommentPath } from '@/lib/routes';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -39,7 +40,7 @@ export default async function ModerationCommentPage({ params, searchParams }: Pr
   if (!isModerationEnabled()) notFound();
   const id = parseCommentId((await params).id);
   if (id === null) notFound();
-  const here = `/moderation/comments/${id}`;
+  const here = moderationCommentPath(id);
   const notice = describeNotice(readNotice(await searchParams));
 
   const session = await getModeratorSession();
@@ -65,7 +66,7 @@ export default async function ModerationCommentPage({ params, searchParams }: Pr
     name: flash?.values.name ?? comment.name,
     email: flash?.values.email ?? comment.email,
     website: flash?.values.website ?? comment.website ?? '',
-    body: flash?.values.body ?? comment.body,
+    comment: flash?.values.comment ?? comment.body,
   };
 
   return (

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 
 import { createPostgresCommentStore } from '@/lib/comments/postgres';
+import { type CommentEdit, parseCommentEdit } from '@/lib/comments/schema';
 import { createSqliteCommentStore } from '@/lib/comments/sqlite';
 import type { CommentStore, CreateMeta, NewComment } from '@/lib/comments/store';
 
@@ -126,6 +127,13 @@ export function comment(overrides: Partial<NewComment> = {}): NewComment {
     body: `Comment number ${counter}.`,
     ...overrides,
   };
+}
+
+/** A moderator's edit as the schema parses it from the edit form's names; the store takes only parsed edits. */
+export function parsedEdit(fields: Record<string, unknown>): CommentEdit {
+  const parsed = parseCommentEdit(fields);
+  if (!parsed.ok) throw new Error(`invalid edit: ${JSON.stringify(parsed.fieldErrors)}`);
+  return parsed.value;
 }
 
 /** A distinct submission from a distinct address, one minute after the last one. */

@@ -7,7 +7,7 @@ const valid = {
   name: 'Amina',
   email: 'amina@example.com',
   website: '',
-  body: 'A fair point.',
+  comment: 'A fair point.',
 };
 
 function parse(overrides: Record<string, unknown>) {
@@ -46,15 +46,15 @@ describe('limits in code points, at the limit and one past it', () => {
     ['Arabic', ARABIC],
     ['astral', ASTRAL],
   ])('comment (%s)', (_script, char) => {
-    expect(valueOf({ body: char.repeat(65_525) }).body).toHaveLength(65_525 * char.length);
-    expect(errorOf('body', { body: char.repeat(65_526) })).toBe('Your comment can be at most 65,525 characters (you have 65,526).');
-    expect(valueOf({ body: char }).body).toBe(char);
+    expect(valueOf({ comment: char.repeat(65_525) }).body).toHaveLength(65_525 * char.length);
+    expect(errorOf('comment', { comment: char.repeat(65_526) })).toBe('Your comment can be at most 65,525 characters (you have 65,526).');
+    expect(valueOf({ comment: char }).body).toBe(char);
   });
 
   it('comment needs at least one character after trimming', () => {
-    expect(errorOf('body', { body: '' })).toBe('Please write a comment.');
-    expect(errorOf('body', { body: ' \n\t ' })).toBe('Please write a comment.');
-    expect(errorOf('body', { body: undefined })).toBe('Please write a comment.');
+    expect(errorOf('comment', { comment: '' })).toBe('Please write a comment.');
+    expect(errorOf('comment', { comment: ' \n\t ' })).toBe('Please write a comment.');
+    expect(errorOf('comment', { comment: undefined })).toBe('Please write a comment.');
   });
 
   it('email (ASCII; Arabic letters are not a well-formed address)', () => {
@@ -90,14 +90,14 @@ describe('limits in code points, at the limit and one past it', () => {
   it('measures a body of megabytes without choking, and keeps it out of the echo', () => {
     for (const size of [1_048_576, 10_485_760]) {
       const started = performance.now();
-      const result = parse({ body: 'x'.repeat(size) });
+      const result = parse({ comment: 'x'.repeat(size) });
       expect(performance.now() - started).toBeLessThan(2_000);
       expect(result.ok).toBe(false);
       if (!result.ok) {
-        expect(result.fieldErrors.body).toBe(
+        expect(result.fieldErrors.comment).toBe(
           `Your comment can be at most 65,525 characters (you have ${new Intl.NumberFormat('en-US').format(size)}).`,
         );
-        expect(result.values.body).toBe('');
+        expect(result.values.comment).toBe('');
       }
     }
   });
@@ -105,14 +105,14 @@ describe('limits in code points, at the limit and one past it', () => {
 
 describe('cleaning', () => {
   it('trims and NFC-normalises every text field', () => {
-    const value = valueOf({ name: '  Ame\u0301lie \n', body: '\n  ا\u0653ب  \n', email: ' amina@example.com ' });
+    const value = valueOf({ name: '  Ame\u0301lie \n', comment: '\n  ا\u0653ب  \n', email: ' amina@example.com ' });
     expect(value.name).toBe('Amélie');
     expect(value.body).toBe('\u0622ب');
     expect(value.email).toBe('amina@example.com');
   });
 
   it('turns \\r\\n and \\r into \\n and keeps tabs and line breaks in the comment', () => {
-    expect(valueOf({ body: 'one\r\ntwo\rthree\n\n\tfour' }).body).toBe('one\ntwo\nthree\n\n\tfour');
+    expect(valueOf({ comment: 'one\r\ntwo\rthree\n\n\tfour' }).body).toBe('one\ntwo\nthree\n\n\tfour');
   });
 
   it.each([
@@ -124,7 +124,7 @@ describe('cleaning', () => {
     ['C1 CSI', '\u009B'],
     ['lone surrogate', '\uD800'],
   ])('refuses %s with a field message', (_label, char) => {
-    expect(errorOf('body', { body: `bad${char}text` })).toBe('Your comment contains an invisible control character. Please remove it.');
+    expect(errorOf('comment', { comment: `bad${char}text` })).toBe('Your comment contains an invisible control character. Please remove it.');
     expect(errorOf('name', { name: `bad${char}name` })).toBe('Your name contains an invisible control character. Please remove it.');
     expect(errorOf('email', { email: `a${char}b@example.com` })).toBe(
       'Your email address contains an invisible control character. Please remove it.',
@@ -138,15 +138,15 @@ describe('cleaning', () => {
 
   it('removes bidi embeddings, overrides and isolates', () => {
     const controls = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
-    expect(valueOf({ name: `Ali${controls}Khan`, body: `txt.exe\u202Egpj.` }).name).toBe('AliKhan');
-    expect(valueOf({ body: `evil\u202Egnp.exe` }).body).toBe('evilgnp.exe');
+    expect(valueOf({ name: `Ali${controls}Khan`, comment: `txt.exe\u202Egpj.` }).name).toBe('AliKhan');
+    expect(valueOf({ comment: `evil\u202Egnp.exe` }).body).toBe('evilgnp.exe');
     expect(errorOf('name', { name: controls })).toBe('Please enter your name.');
   });
 
   it('keeps the zero-width non-joiner and joiner that Persian needs', () => {
     const persian = 'می\u200Cخواهم';
-    expect(valueOf({ name: persian, body: `${persian} \u200D` }).name).toBe(persian);
-    expect(valueOf({ body: `${persian} x\u200Dy` }).body).toBe(`${persian} x\u200Dy`);
+    expect(valueOf({ name: persian, comment: `${persian} \u200D` }).name).toBe(persian);
+    expect(valueOf({ comment: `${persian} x\u200Dy` }).body).toBe(`${persian} x\u200Dy`);
   });
 });
 
@@ -196,7 +196,7 @@ describe('parseCommentInput', () => {
     form.set('name', ' Amina ');
     form.set('email', 'amina@example.com');
     form.set('website', '');
-    form.set('body', 'Hello');
+    form.set('comment', 'Hello');
     expect(parseCommentInput(form)).toEqual({
       ok: true,
       value: { articleSlug: 'budget-vote', parentId: 12, name: 'Amina', email: 'amina@example.com', website: null, body: 'Hello' },
@@ -204,7 +204,7 @@ describe('parseCommentInput', () => {
   });
 
   it('reports every field at once and gives the typed values back', () => {
-    const result = parseCommentInput({ articleSlug: '../etc/passwd', parentId: 'abc', name: '', email: 'nope', body: '' });
+    const result = parseCommentInput({ articleSlug: '../etc/passwd', parentId: 'abc', name: '', email: 'nope', comment: '' });
     expect(result).toEqual({
       ok: false,
       fieldErrors: {
@@ -212,9 +212,9 @@ describe('parseCommentInput', () => {
         parentId: 'The comment you are replying to could not be found.',
         name: 'Please enter your name.',
         email: 'Please enter a valid email address, like name@example.com.',
-        body: 'Please write a comment.',
+        comment: 'Please write a comment.',
       },
-      values: { articleSlug: '../etc/passwd', parentId: 'abc', name: '', email: 'nope', body: '' },
+      values: { articleSlug: '../etc/passwd', parentId: 'abc', name: '', email: 'nope', comment: '' },
     });
   });
 
@@ -224,7 +224,7 @@ describe('parseCommentInput', () => {
         throw new Error('boom');
       },
     };
-    for (const raw of [undefined, null, 42, 'text', [], { name: 7, email: {}, body: ['x'] }, hostile]) {
+    for (const raw of [undefined, null, 42, 'text', [], { name: 7, email: {}, comment: ['x'] }, hostile]) {
       expect(() => parseCommentInput(raw)).not.toThrow();
       expect(parseCommentInput(raw).ok).toBe(false);
     }
@@ -244,7 +244,7 @@ describe('parseCommentInput', () => {
 
 describe('parseCommentEdit', () => {
   it('checks only the fields given, by the same rules', () => {
-    expect(parseCommentEdit({ body: ' Fixed \u202E' })).toEqual({ ok: true, value: { body: 'Fixed' } });
+    expect(parseCommentEdit({ comment: ' Fixed \u202E' })).toEqual({ ok: true, value: { body: 'Fixed' } });
     expect(parseCommentEdit({ website: '' })).toEqual({ ok: true, value: { website: null } });
     expect(parseCommentEdit({ name: 'x'.repeat(246), email: 'bad' })).toEqual({
       ok: false,
@@ -254,5 +254,29 @@ describe('parseCommentEdit', () => {
       },
       values: { name: 'x'.repeat(246), email: 'bad' },
     });
+  });
+
+  // Moved from the store's contract suite: the store takes parsed edits, so the reader rules refuse here.
+  it('refuses an edit by the reader rules', () => {
+    expect(parseCommentEdit({ name: '', website: 'javascript:alert(1)' })).toEqual({
+      ok: false,
+      fieldErrors: {
+        name: 'Please enter your name.',
+        website: 'Your website address must start with http:// or https://.',
+      },
+      values: { name: '', website: 'javascript:alert(1)' },
+    });
+  });
+});
+
+// Moved from the store's contract suite: the store takes parsed input, so what skipped validation is refused here.
+describe('input that skipped validation', () => {
+  it('is refused, without quoting the email', () => {
+    const result = parseCommentInput({ ...valid, email: 'not an email secret@example.com', comment: '\u0000' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(Object.keys(result.fieldErrors).sort()).toEqual(['comment', 'email']);
+      expect(JSON.stringify(result.fieldErrors)).not.toContain('secret@example.com');
+    }
   });
 });

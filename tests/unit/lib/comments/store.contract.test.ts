@@ -5,7 +5,7 @@ import { LATEST_VERSION } from '@/lib/comments/migrations';
 import { createPostgresCommentStore } from '@/lib/comments/postgres';
 import type { Comment, CommentStore, CommentThreadNode, CreateResult } from '@/lib/comments/store';
 
-import { BACKENDS, type TestDatabase, at, comment, meta } from './harness';
+import { BACKENDS, type TestDatabase, at, comment, meta, parsedEdit } from './harness';
 
 function created(result: CreateResult): Comment {
   if (result.outcome !== 'created') throw new Error(`expected a new comment, got ${result.outcome}`);
@@ -211,17 +211,6 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       expect(page.threads[0]?.comment.body).toBe(body);
       expect(await store.countApproved('budget-vote')).toBe(1);
     });
-
-    it('refuses input that skipped validation, without quoting the email', async () => {
-      const error = await store
-        .create({ ...comment(), email: 'not an email secret@example.com', body: '\u0000' }, meta())
-        .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(CommentStoreError);
-      expect(error).toMatchObject({ code: 'invalid' });
-      expect(JSON.stringify({ message: (error as Error).message, details: (error as CommentStoreError).details })).not.toContain(
-        'secret@example.com',
-      );
-    });
   });
 
   describe('listApproved', () => {
@@ -366,7 +355,7 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
 
     it('edits with the reader rules and records who edited which fields', async () => {
       const c = await approved({ name: 'Typo Name', body: 'Orginal text' });
-      const edit = await store.edit(c.id, { name: '  Fixed Name ', body: 'Original \u202Etext\u202C' }, 'editor-1', at(70));
+      const edit = await store.edit(c.id, parsedEdit({ name: '  Fixed Name ', comment: 'Original \u202Etext\u202C' }), 'editor-1', at(70));
       expect(edit).toMatchObject({
         outcome: 'edited',
         comment: { name: 'Fixed Name', body: 'Original text', editedAt: at(70).toISOString(), email: c.email },
@@ -379,16 +368,8 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
         actor: 'editor-1',
         note: 'name, body',
       });
-      expect(await store.edit(c.id, { name: '', website: 'javascript:alert(1)' }, 'editor-1')).toEqual({
-        outcome: 'invalid',
-        fieldErrors: {
-          name: 'Please enter your name.',
-          website: 'Your website address must start with http:// or https://.',
-        },
-        values: { name: '', website: 'javascript:alert(1)' },
-      });
-      expect(await store.edit(999_999, { body: 'x' }, 'editor-1')).toEqual({ outcome: 'not-found' });
-      const cleared = await store.edit(c.id, { website: '' }, 'editor-1');
+      expect(await store.edit(999_999, parsedEdit({ comment: 'x' }), 'editor-1')).toEqual({ outcome: 'not-found' });
+      const cleared = await store.edit(c.id, parsedEdit({ website: '' }), 'editor-1');
       expect(cleared.outcome === 'edited' && cleared.comment.website).toBeNull();
     });
   });

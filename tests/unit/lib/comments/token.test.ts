@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
+import { tokenProblemMessage } from '@/lib/comments/form';
 import { commentConfigProblems } from '@/lib/comments/secret';
 import {
   TOKEN_MAX_AGE_MS,
   TOKEN_MIN_AGE_MS,
   issueCommentToken,
   submissionKey,
-  tokenProblemMessage,
   verifyCommentToken,
 } from '@/lib/comments/token';
 

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
+import { getCommentsPage } from '@/app/articles/[slug]/article-comments';
+import { ArticleView } from '@/app/articles/[slug]/article-view';
 import { getCommentStore } from '@/lib/comments';
 import { getArticle } from '@/lib/content';
-
-import { getCommentsPage } from '../../article-comments';
-import { ArticleView } from '../../article-view';
 import { articlePath } from '@/lib/routes';
 
 type Props = { params: Promise<{ slug: string; id: string }> };

@@ -11,7 +11,7 @@ import {
   rssFeed,
   siteFeedChannel,
 } from '@/lib/seo/feeds';
-import { XML_CONTENT_TYPE, outputResponse } from '@/lib/seo/http';
+import { XML_CONTENT_TYPE, outputResponse } from '@/lib/http/headers';
 import { NEWS_WINDOW_MS, newsSitemap, newsSitemapArticles } from '@/lib/seo/news-sitemap';
 import { renderUrlset, sitemapEntries, sitemapRoot, splitSitemap } from '@/lib/seo/sitemap';
 import { getFeedArticles, getPublishedSummaries, getSitemapInput } from '@/lib/seo/source';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { SOCIAL_FONT_FAMILY, socialCardContent, socialImageFonts } from '@/lib/seo/social-image';
-import { visualRtlWord } from '@/lib/seo/social-text';
+import { SOCIAL_FONT_FAMILY, socialCardContent, socialImageFonts } from '@/lib/social-image/image';
+import { visualRtlWord } from '@/lib/social-image/text';
 
-import { POLITICS, SETTINGS } from './fixtures';
+import { POLITICS, SETTINGS } from '../seo/fixtures';
 
 describe('socialImageFonts', () => {
   it('reads WOFF files the site installs, for Latin and Arabic script, in two weights', () => {

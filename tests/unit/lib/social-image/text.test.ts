@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { isArabicMark, shapeArabic } from '@/lib/seo/arabic-shaping';
-import { layoutWords, visualRtlWord } from '@/lib/seo/social-text';
+import { isArabicMark, shapeArabic } from '@/lib/social-image/arabic-shaping';
+import { layoutWords, visualRtlWord } from '@/lib/social-image/text';
 
 const hex = (text: string) => [...text].map((char) => (char.codePointAt(0) ?? 0).toString(16)).join(' ');
 

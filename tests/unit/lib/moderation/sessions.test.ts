@@ -10,7 +10,7 @@ import {
   isSameOriginRequest,
   moderatorCookieOptions,
   verifyModeratorSession,
-} from '@/lib/comments/moderator-auth';
+} from '@/lib/moderation/sessions';
 
 const keys = { password: 'correct horse battery staple', secret: 'a-comment-secret-of-at-least-32-characters' };
 const NOW = Date.parse('2026-11-02T09:30:00Z');

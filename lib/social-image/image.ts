@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { ArticleSummary } from '@/lib/content';
-import { type Direction, layoutWords } from '@/lib/seo/social-text';
+import { type Direction, layoutWords } from '@/lib/social-image/text';
 import type { Settings } from '@/lib/settings';
 
 // The generated 1200×630 picture of an article without one of its own: its

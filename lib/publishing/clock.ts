@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 
 import { type ContentProblem, formatProblem, getNextPublicationTime, refreshContent } from '@/lib/content';
 import { env, serverOrigin } from '@/lib/env';
-import { type ContentChanges, pagesShowingChanges } from '@/lib/seo/content-changes';
+import { type ContentChanges, pagesShowingChanges } from '@/lib/publishing/changes';
 
 // Publishing without a rebuild: the content folder is read again (only
 // changed files are parsed) and exactly the pages that show a change are

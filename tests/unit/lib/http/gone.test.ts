@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { removedArticleHtml, removedArticleResponse, removedOn } from '@/lib/seo/gone';
+import { removedArticleHtml, removedArticleResponse, removedOn } from '@/lib/http/gone';
 
-import { SETTINGS } from './fixtures';
+import { SETTINGS } from '../seo/fixtures';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -40,7 +40,7 @@ describe('the removed-article page', () => {
   it('is found by the address of a removed article only', async () => {
     vi.stubEnv('DATELINE_CONTENT_DIR', 'tests/fixtures/content/valid');
     vi.resetModules();
-    const { removedArticleResponseFor } = await import('@/lib/seo/gone');
+    const { removedArticleResponseFor } = await import('@/lib/http/gone');
     expect(removedArticleResponseFor('/articles/kabul-water-rumour')?.status).toBe(410);
     expect(removedArticleResponseFor('/articles/kabul-water-rumour/')?.status).toBe(410);
     expect(removedArticleResponseFor('/articles/kabul-water')).toBeNull();

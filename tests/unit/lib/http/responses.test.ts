@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { ArticleSummary, Paginated } from '@/lib/content';
 
-import { BUDGET, JANE, POLITICS, SECURITY, manySummaries, summary } from './fixtures';
+import { BUDGET, JANE, POLITICS, SECURITY, manySummaries, summary } from '../seo/fixtures';
 
 // The routes' data comes from the content index; here it is an in-memory list,
 // paginated like the real one, so the routes' glue is tested without files.
@@ -36,7 +36,7 @@ vi.mock('@/lib/content', () => {
 });
 
 const { categoryFeedResponse, newsSitemapResponse, siteFeedResponse, sitemapPartFiles, sitemapPartResponse, sitemapResponse } =
-  await import('@/lib/seo/responses');
+  await import('@/lib/http/responses');
 const { getFeedArticles } = await import('@/lib/seo/source');
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { shapeArabic } from '@/lib/seo/arabic-shaping';
+import { shapeArabic } from '@/lib/social-image/arabic-shaping';
 
 // Text for the generated social images. Their renderer lays every string out
 // left to right, one character after another, so right-to-left text is put in

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { type ContentSnapshot, loadContent } from '@/lib/content';
-import { pagesShowingChanges } from '@/lib/seo/content-changes';
+import { pagesShowingChanges } from '@/lib/publishing/changes';
 import { site } from '@/lib/site';
 
 import { article, removeTrees, validFields, writeTree } from '../content/helpers';

@@ -2,12 +2,13 @@ import 'server-only';
 
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-import { commentConfigProblems, deriveKey, getCommentSecret } from '@/lib/comments/secret';
+import { commentConfigProblems, deriveKey, getCommentSecret } from '@/lib/comments';
 import { env } from '@/lib/env';
+import { MODERATION_PATH } from '@/lib/routes';
 
 export const MODERATOR_COOKIE = 'dateline_moderator';
 /** The cookie goes only to the moderation pages, never to the public site. */
-export const MODERATOR_COOKIE_PATH = '/moderation';
+export const MODERATOR_COOKIE_PATH = MODERATION_PATH;
 export const MODERATOR_SESSION_SECONDS = 8 * 60 * 60;
 /** Longest moderator name recorded with a change (the store allows 100 for the whole actor). */
 export const MODERATOR_NAME_MAX = 60;

@@ -1,0 +1,158 @@
+// The comment form's contract: the names readers' browsers post, the state the
+// action answers with and every sentence a reader sees. The form (a Client
+// Component), the schema that parses what it posts and the action all read it
+// from here, so this module has no `server-only` and imports nothing from the
+// server: the browser bundle includes it.
+
+/** The reader's fields, by the names browsers post; the schema reads the same names. */
+export const COMMENT_FORM_FIELDS = ['comment', 'name', 'email', 'website'] as const;
+export type CommentFormField = (typeof COMMENT_FORM_FIELDS)[number];
+export type CommentFormValues = Record<CommentFormField, string>;
+
+/** Names of the form's non-reader fields; other programs post the form by these names. */
+export const FORM_FIELD = {
+  articleSlug: 'articleSlug',
+  parentId: 'parentId',
+  token: 'token',
+  /** Hidden from people; a program that fills it has its comment stored as spam. */
+  honeypot: 'company',
+} as const;
+
+/** Longest value of each field in Unicode code points, counted after cleaning. */
+export const COMMENT_FORM_LIMITS = {
+  comment: 65_525,
+  name: 245,
+  email: 100,
+  website: 200,
+} as const satisfies Record<CommentFormField, number>;
+
+export type CommentFormLimits = Partial<Record<CommentFormField, number>>;
+
+export type CommentFormStatus = 'idle' | 'success' | 'invalid' | 'unavailable' | 'error';
+
+export type CommentFormState = {
+  status: CommentFormStatus;
+  /** A sentence for the whole form, announced to screen readers. */
+  message?: string;
+  /** One sentence per field, shown beside it. */
+  fieldErrors?: Partial<Record<CommentFormField, string>>;
+  /** What the reader typed, put back into the form; empty after a success. */
+  values?: CommentFormValues;
+  /** A fresh form token, when the one the reader had was refused. */
+  token?: string;
+};
+
+export type CommentFormAction = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
+
+export const initialCommentFormState: CommentFormState = { status: 'idle' };
+
+/** The sentences for the whole form. */
+export const COMMENT_FORM_MESSAGES = {
+  success: 'Your comment is awaiting moderation.',
+  fields: 'Your comment was not posted. Please correct the fields marked below.',
+  article: 'This article does not take comments.',
+  parent: 'The comment you are replying to is not available, so your reply was not posted.',
+  flood: 'Please wait a few seconds before posting another comment.',
+  duplicate: 'You have already posted this comment.',
+  /** A store failure the reader can wait out (see `retryPolicy`). */
+  unavailable: 'We could not save your comment just now. It is kept below: please try again in a moment.',
+  error: 'Something went wrong and your comment was not posted. It is kept below: please try again.',
+} as const;
+
+/** Why a form token was refused. */
+export type TokenProblem = 'missing' | 'malformed' | 'forged' | 'too-fast' | 'expired';
+
+const NOT_CHECKED = 'This form could not be checked. Your comment is kept: please submit it again.';
+const TOKEN_MESSAGES: Record<TokenProblem, string> = {
+  expired: 'This form has expired. Your comment is kept: please submit it again.',
+  'too-fast': 'That was quick. Your comment is kept: please wait a few seconds, then submit it again.',
+  missing: NOT_CHECKED,
+  malformed: NOT_CHECKED,
+  forged: NOT_CHECKED,
+};
+
+/** What to tell the reader when the token is refused; their text is kept by the caller. */
+export function tokenProblemMessage(reason: TokenProblem): string {
+  return TOKEN_MESSAGES[reason];
+}
+
+// How a field is named inside a sentence: "Your name can be…".
+const NOUNS: Record<CommentFormField, string> = {
+  comment: 'your comment',
+  name: 'your name',
+  email: 'your email address',
+  website: 'your website address',
+};
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const counter = new Intl.NumberFormat('en-US');
+
+// For an empty required field; a field without one is optional.
+const REQUIRED: Partial<Record<CommentFormField, string>> = {
+  comment: 'Please write a comment.',
+  name: 'Please enter your name.',
+  email: 'Please enter your email address.',
+};
+
+/** The sentences beside the fields; the schema decides when each applies. */
+export const FIELD_MESSAGES = {
+  required: REQUIRED,
+  notText: (field: CommentFormField) => `${NOUNS[field]} must be text.`,
+  controlCharacter: (field: CommentFormField) =>
+    `${capitalised(NOUNS[field])} contains an invisible control character. Please remove it.`,
+  tooLong: (field: CommentFormField, limit: number, length: number) =>
+    `${capitalised(NOUNS[field])} can be at most ${counter.format(limit)} characters (you have ${counter.format(length)}).`,
+  email: 'Please enter a valid email address, like name@example.com.',
+  websiteScheme: 'Your website address must start with http:// or https://.',
+  website: 'Please enter a valid website address, like https://example.com.',
+  articleSlug: COMMENT_FORM_MESSAGES.article,
+  parentId: 'The comment you are replying to could not be found.',
+} as const;
+
+/** Length in Unicode code points, as readers count characters (an astral '𝒜' is one, not two). */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is a single code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+    }
+    count += 1;
+  }
+  return count;
+}
+
+/** A value as sent back into the page: one far past every limit is not; its field message says why. */
+export function keptValue(value: string): string {
+  return value.length <= COMMENT_FORM_LIMITS.comment * 2 ? value : '';
+}
+
+/** What the reader typed into each field, to put back into the form. */
+export function commentFormValues(data: FormData): CommentFormValues {
+  const value = (field: CommentFormField) => {
+    const posted = data.get(field);
+    return typeof posted === 'string' ? keptValue(posted) : '';
+  };
+  return { comment: value('comment'), name: value('name'), email: value('email'), website: value('website') };
+}
+
+export const EMPTY_COMMENT_FORM_VALUES: CommentFormValues = { comment: '', name: '', email: '', website: '' };
+
+/**
+ * The fields past their limit (in code points, as the server counts after
+ * trimming), with the server's sentence for each; null when all fit.
+ */
+export function tooLongFields(data: FormData, limits: CommentFormLimits | undefined): CommentFormState['fieldErrors'] | null {
+  const errors: NonNullable<CommentFormState['fieldErrors']> = {};
+  for (const field of COMMENT_FORM_FIELDS) {
+    const value = data.get(field);
+    const limit = limits?.[field];
+    // UTF-16 length is never below the number of code points.
+    if (typeof value !== 'string' || limit === undefined || value.length <= limit) continue;
+    const length = codePointLength(value.normalize('NFC').trim());
+    if (length > limit) errors[field] = FIELD_MESSAGES.tooLong(field, limit, length);
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}
