@@ -5,41 +5,46 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 
-import { readRemovedSlugs, removedArticleRewrites } from './lib/content/removed-routes';
+import { removedArticleRewrites } from './lib/content/removed-routes';
+
+// lib/ modules import `server-only`, which loads only under the react-server
+// condition; tsx runs a script of scripts/ under it, with the app's path aliases.
+function runScript(script: string, capture: boolean): { status: number | null; stdout: string } {
+  const tsx = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const result = spawnSync(process.execPath, [tsx, '--conditions=react-server', path.join('scripts', script)], {
+    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout ?? '' };
+}
 
 // A production build starts with the content check, so editors see the same
 // `path:line: field: message` report as `npm run content:check` and the build
 // stops before any page is rendered, without a stack trace. It also fills the
 // parse cache the build workers then read, and says how much it reused.
-function checkContentOrExit(): void {
-  const tsx = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const result = spawnSync(process.execPath, [tsx, '--conditions=react-server', 'scripts/content-check.ts'], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) {
-    process.exit(1);
-  }
-}
-
 // Prerendered pages keep the site settings of the build (SITE_URL in every
 // canonical URL), so bad settings stop it too, with the message the server
 // prints at start.
-function checkSettingsOrExit(): void {
-  const tsx = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const result = spawnSync(process.execPath, [tsx, '--conditions=react-server', 'scripts/settings-check.ts'], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) {
-    process.exit(1);
+function runCheckOrExit(script: 'content-check.ts' | 'settings-check.ts'): void {
+  if (runScript(script, false).status !== 0) process.exit(1);
+}
+
+// The slugs of removed.yml, read by the content loader itself.
+function removedSlugs(): string[] {
+  const { status, stdout } = runScript('removed-slugs.ts', true);
+  if (status !== 0) {
+    console.warn('removed.yml could not be read: the addresses of removed articles are not rewritten to 410 Gone.');
+    return [];
   }
+  return JSON.parse(stdout) as string[];
 }
 
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) {
-    checkSettingsOrExit();
+    runCheckOrExit('settings-check.ts');
   }
   if (phase === PHASE_PRODUCTION_BUILD && process.env.DATELINE_SKIP_CONTENT_CHECK !== '1') {
-    checkContentOrExit();
+    runCheckOrExit('content-check.ts');
     // Next.js loads this file again in its build workers, which inherit the
     // environment: the content is checked once per build.
     process.env.DATELINE_SKIP_CONTENT_CHECK = '1';
@@ -50,7 +55,7 @@ export default function config(phase: string): NextConfig {
     // A removed article's address answers 410 Gone from its own route; the
     // list is read at build (see proxy.ts for why not on every request).
     async rewrites() {
-      const removed = removedArticleRewrites(readRemovedSlugs(process.env.DATELINE_CONTENT_DIR ?? 'content'));
+      const removed = removedArticleRewrites(removedSlugs());
       return { beforeFiles: removed, afterFiles: [], fallback: [] };
     },
     poweredByHeader: false,

@@ -1,12 +1,9 @@
 import 'server-only';
 
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 
 import type { ArticleRecord } from '@/lib/content/load-articles';
-import { renderMarkdown } from '@/lib/content/markdown';
 import type { Article, ArticleSummary, Author, Category, RemovedArticle, Tag } from '@/lib/content/schema';
-import { splitFrontMatter } from '@/lib/content/source';
 import { site } from '@/lib/site';
 
 export type Paginated<T> = { items: T[]; page: number; totalPages: number; totalItems: number; pageSize: number };
@@ -49,6 +46,9 @@ export type ContentIndex = {
   getFingerprint(): string;
 };
 
+/** What the loader needs to find an article's body. */
+export type BodySource = Pick<ArticleRecord, 'hash' | 'file'>;
+
 export type IndexInput = {
   categories: Category[];
   authors: Author[];
@@ -56,8 +56,8 @@ export type IndexInput = {
   /** Old slug → current slug. */
   redirects?: ReadonlyMap<string, string>;
   removed?: readonly RemovedArticle[];
-  /** The body's HTML from the parse cache; rendered from the file when absent. */
-  readBody?: (hash: string) => string | undefined;
+  /** The HTML of an article's body; the loader decides where it comes from. */
+  readBody: (article: BodySource) => string;
 };
 
 /** Position in the newest-first order: a smaller rank is newer. */
@@ -148,7 +148,7 @@ export function createContentIndex(input: IndexInput): ContentIndex {
       html.set(entry.summary.slug, cached);
       return cached;
     }
-    const rendered = input.readBody?.(entry.hash) ?? renderFromFile(entry.file);
+    const rendered = input.readBody(entry);
     html.set(entry.summary.slug, rendered);
     // Bounded, so a long-running server with a large archive does not keep every body.
     if (html.size > HTML_CACHE_SIZE) html.delete(html.keys().next().value ?? '');
@@ -265,17 +265,6 @@ export function createContentIndex(input: IndexInput): ContentIndex {
     }
     return result;
   }
-}
-
-function renderFromFile(file: string): string {
-  let raw = '';
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch {
-    // Deleted since the index was built: the page shows the headline and summary until the next refresh.
-  }
-  const split = splitFrontMatter(raw);
-  return renderMarkdown(split.ok ? split.body : '');
 }
 
 function compareText(a: string, b: string): number {

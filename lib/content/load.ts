@@ -5,8 +5,9 @@ import path from 'node:path';
 
 import { isFileSlug, slugify } from '@/lib/content/fields';
 import { type DisplayPath, displayPathFor, notASlugMessage, readText } from '@/lib/content/files';
+import type { BodySource } from '@/lib/content/content-index';
 import { type ArticleRecord, loadArticles } from '@/lib/content/load-articles';
-import { markdownToPlainText } from '@/lib/content/markdown';
+import { markdownToPlainText, renderMarkdown } from '@/lib/content/markdown';
 import { checkMoves, loadRemoved } from '@/lib/content/moves';
 import { type CachePart, type ParseCacheStats, diskParseCache, memoryParseCache } from '@/lib/content/parse-cache';
 import { type ContentProblem, sortProblems } from '@/lib/content/problems';
@@ -17,7 +18,7 @@ import {
   authorFrontMatterSchema,
   categoryEntrySchema,
 } from '@/lib/content/schema';
-import { isRecord, issuesToProblems, parseYaml, readFrontMatter, withoutNulls } from '@/lib/content/source';
+import { isRecord, issuesToProblems, parseYaml, readFrontMatter, splitFrontMatter, withoutNulls } from '@/lib/content/source';
 
 export type LoadOptions = {
   /** Keep drafts in the index (they are validated either way). */
@@ -45,8 +46,8 @@ export type LoadedContent = {
   redirects: Map<string, string>;
   removed: RemovedArticle[];
   problems: ContentProblem[];
-  /** The HTML of an article's body, when the parse cache has it. */
-  readBody: (hash: string) => string | undefined;
+  /** The HTML of an article's body: from the parse cache, else rendered again from its file. */
+  readBody: (article: BodySource) => string;
   cacheStats: ParseCacheStats;
 };
 
@@ -63,7 +64,7 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
       message: 'the content folder does not exist; it holds articles/, authors/ and categories.yml',
     });
     const cacheStats = { parsed: 0, reused: 0 };
-    return { categories: [], authors: [], articles: [], redirects: new Map(), removed: [], problems, readBody: () => undefined, cacheStats };
+    return { categories: [], authors: [], articles: [], redirects: new Map(), removed: [], problems, readBody: () => '', cacheStats };
   }
 
   const cache = options.cacheDir
@@ -98,9 +99,28 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     redirects: moves.redirects,
     removed: moves.removed,
     problems: sortProblems(problems),
-    readBody: cache.bodyReader(),
+    readBody: bodyReader(cache.bodyReader()),
     cacheStats: cache.stats,
   };
+}
+
+/**
+ * Bodies come from the parse cache; one missing there (pruned by another
+ * process since this load) is rendered again from its file.
+ */
+function bodyReader(fromCache: (hash: string) => string | undefined): (article: BodySource) => string {
+  return (article) => fromCache(article.hash) ?? renderFromFile(article.file);
+}
+
+function renderFromFile(file: string): string {
+  let raw = '';
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch {
+    // Deleted since the index was built: the page shows the headline and summary until the next refresh.
+  }
+  const split = splitFrontMatter(raw);
+  return renderMarkdown(split.ok ? split.body : '');
 }
 
 type LoadedCategories = {

@@ -5,7 +5,6 @@ import path from 'node:path';
 
 import { type DisplayPath, displayPathFor, readText } from '@/lib/content/files';
 import type { ContentProblem } from '@/lib/content/problems';
-import { REMOVED_FILE } from '@/lib/content/removed-routes';
 import { type RemovedArticle, removedEntrySchema } from '@/lib/content/schema';
 import { isRecord, issuesToProblems, parseYaml, withoutNulls } from '@/lib/content/source';
 
@@ -13,6 +12,9 @@ import { isRecord, issuesToProblems, parseYaml, withoutNulls } from '@/lib/conte
 // had before, whose addresses answer a permanent redirect; `removed.yml` lists
 // articles taken down for good, whose addresses answer 410 Gone. Both keep
 // every address that was ever published meaning one thing.
+
+/** The list of removed articles, in the content folder. Read here only: every reader goes through `loadRemoved`. */
+export const REMOVED_FILE = 'removed.yml';
 
 const REMOVED_EXAMPLE = '- { slug: budget-passed, removed: 2026-11-20, reason: "Withdrawn at the source\'s request" }';
 
@@ -70,6 +72,13 @@ export function loadRemoved(root: string, display: DisplayPath, problems: Conten
 export function readRemovedArticles(rootDir: string): RemovedArticle[] {
   const root = path.resolve(/* turbopackIgnore: true */ rootDir);
   return loadRemoved(root, displayPathFor(root), []).map((entry) => entry.article);
+}
+
+/** The slugs of the valid entries of `removed.yml`, sorted; none when the file is missing or unreadable. */
+export function readRemovedSlugs(rootDir: string): string[] {
+  return readRemovedArticles(rootDir)
+    .map((article) => article.slug)
+    .sort();
 }
 
 export type MovesInput = {

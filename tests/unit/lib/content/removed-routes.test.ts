@@ -5,7 +5,8 @@ import path from 'node:path';
 import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { readRemovedSlugs, removedArticleRewrites } from '@/lib/content/removed-routes';
+import { readRemovedSlugs } from '@/lib/content';
+import { removedArticleRewrites } from '@/lib/content/removed-routes';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -50,7 +51,16 @@ describe('readRemovedSlugs', () => {
   });
 
   it('skips what the content check refuses, so no address outside the slug shape is rewritten', () => {
-    const dir = contentWith(['- slug: Old Story', '- slug: "a|b"', '- slug: ok-one', '- slug: ok-one', '- removed: 2026-11-20', '- 7'].join('\n'));
+    const dir = contentWith(
+      [
+        '- { slug: Old Story, removed: 2026-11-20 }',
+        '- { slug: "a|b", removed: 2026-11-20 }',
+        '- { slug: ok-one, removed: 2026-11-20 }',
+        '- { slug: ok-one, removed: 2026-11-21 }',
+        '- removed: 2026-11-20',
+        '- 7',
+      ].join('\n'),
+    );
     expect(readRemovedSlugs(dir)).toEqual(['ok-one']);
   });
 });
