@@ -42,6 +42,16 @@ export const ROBOTS_PATH = '/robots.txt';
 /** Where a removed article's address is answered (app/api/removed/[slug]/route.ts). */
 export const REMOVED_ROUTE = '/api/removed';
 
+/** Where the comment form fetches a fresh form token (app/api/comments/token/route.ts). */
+export const COMMENT_TOKEN_PATH = '/api/comments/token';
+/** The query parameter naming the article a form token is for. */
+export const COMMENT_TOKEN_ARTICLE_PARAM = 'article';
+
+/** The address of a fresh form token for the comment form of article `slug`. */
+export function commentTokenHref(slug: string): string {
+  return `${COMMENT_TOKEN_PATH}?${new URLSearchParams({ [COMMENT_TOKEN_ARTICLE_PARAM]: slug })}`;
+}
+
 const ARTICLES = '/articles';
 
 export const articlePath = (slug: string): string => `${ARTICLES}/${encodeURIComponent(slug)}`;

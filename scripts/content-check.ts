@@ -15,7 +15,8 @@ type ContentModule = typeof import('@/lib/content');
 type Env = (typeof import('@/lib/env'))['env'];
 
 // lib/ modules import `server-only`, which only loads under the react-server
-// condition. The build starts this script without it, so run again with it.
+// condition. npm run and the build start this script with it; started
+// without it (`npx tsx scripts/content-check.ts`), it runs again with it.
 function rerunWithReactServerCondition(): number {
   const script = process.argv[1] ?? '';
   const result = spawnSync(process.execPath, [REACT_SERVER, ...process.execArgv, script, ...process.argv.slice(2)], {

@@ -16,49 +16,40 @@ import { site } from '@/lib/site';
 
 // ─── What the site reads ────────────────────────────────────────────────────
 
-export const categorySchema = z.object({ slug: z.string(), name: z.string(), description: z.string() });
-export const authorSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.string().optional(),
-  bio: z.string(),
-});
-export const tagSchema = z.object({ slug: z.string(), name: z.string() });
-export const articleImageSchema = z.object({
-  src: z.string(),
-  alt: z.string(),
-  caption: z.string().optional(),
-  credit: z.string().optional(),
-  width: z.number(),
-  height: z.number(),
-});
-export const articleSummarySchema = z.object({
-  slug: z.string(),
-  title: z.string(),
-  /** ISO 8601 in UTC. */
-  date: z.string(),
-  updated: z.string().optional(),
-  authors: z.array(authorSchema),
-  source: z.string().optional(),
-  /** The primary category first. */
-  categories: z.array(categorySchema),
-  tags: z.array(tagSchema),
-  excerpt: z.string(),
-  image: articleImageSchema.optional(),
-  draft: z.boolean(),
-  lang: z.string(),
-  dir: z.enum(['ltr', 'rtl']),
-  wordCount: z.number(),
-  readingMinutes: z.number(),
-});
-export const articleSchema = articleSummarySchema.extend({ html: z.string() });
+// Plain types: the loader builds these objects from validated front matter,
+// so nothing parses them again.
 
-export type Category = z.infer<typeof categorySchema>;
-export type Author = z.infer<typeof authorSchema>;
-export type Tag = z.infer<typeof tagSchema>;
-export type ArticleImage = z.infer<typeof articleImageSchema>;
-export type ArticleSummary = z.infer<typeof articleSummarySchema>;
-export type Article = z.infer<typeof articleSchema>;
+export type Category = { slug: string; name: string; description: string };
+export type Author = { id: string; name: string; role?: string; bio: string };
+export type Tag = { slug: string; name: string };
+export type ArticleImage = {
+  src: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+  width: number;
+  height: number;
+};
+export type ArticleSummary = {
+  slug: string;
+  title: string;
+  /** ISO 8601 in UTC. */
+  date: string;
+  updated?: string;
+  authors: Author[];
+  source?: string;
+  /** The primary category first. */
+  categories: Category[];
+  tags: Tag[];
+  excerpt: string;
+  image?: ArticleImage;
+  draft: boolean;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  wordCount: number;
+  readingMinutes: number;
+};
+export type Article = ArticleSummary & { html: string };
 
 // ─── What editors write ─────────────────────────────────────────────────────
 
@@ -299,9 +290,6 @@ export const categoryEntrySchema = z.strictObject({
     }
   }),
 });
-export const categoriesFileSchema = z.array(categoryEntrySchema, {
-  error: 'must be a list of categories, e.g. - { name: Politics, description: "Parliament and parties" }',
-});
 export type CategoryEntry = z.infer<typeof categoryEntrySchema>;
 
 export const REMOVED_DATE_EXAMPLE = '2026-11-20';
@@ -356,13 +344,12 @@ export const removedEntrySchema = z.strictObject({
   removed: removedDate,
   reason: optionalText(),
 });
-export const removedArticleSchema = z.object({
-  slug: z.string(),
+export type RemovedArticle = {
+  slug: string;
   /** `YYYY-MM-DD` as written, or an ISO 8601 time in UTC. */
-  removed: z.string(),
-  reason: z.string().optional(),
-});
-export type RemovedArticle = z.infer<typeof removedArticleSchema>;
+  removed: string;
+  reason?: string;
+};
 
 export const authorFrontMatterSchema = z.strictObject({
   name: text('is required; add the author\'s name, e.g. name: "Jane Doe"'),

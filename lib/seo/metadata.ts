@@ -8,9 +8,7 @@ import {
   ATOM_PATH,
   HOME_PATH,
   JSON_FEED_PATH,
-  MODERATION_PATH,
   RSS_PATH,
-  SEARCH_PATH,
   articlePath,
   authorPath,
   categoryFeedPath,
@@ -131,24 +129,5 @@ export function archiveMetadata(input: ArchiveMetadataInput, settings: Settings)
       description: input.description,
       siteName: settings.siteName,
     },
-  };
-}
-
-/** Search: a results page is never indexed, but its links are followed. */
-export function searchMetadata(query: string, settings: Settings): Metadata {
-  const searching = query.trim() !== '';
-  return {
-    title: searching ? `Search results for “${query.trim()}”` : 'Search',
-    alternates: { canonical: absoluteUrl(SEARCH_PATH, settings), types: feedAlternates(settings) },
-    ...(searching ? { robots: { index: false, follow: true } } : {}),
-  };
-}
-
-/** The moderation queue: not indexed, not followed, not cached by crawlers. */
-export function moderationMetadata(settings: Settings): Metadata {
-  return {
-    title: 'Moderation',
-    alternates: { canonical: absoluteUrl(MODERATION_PATH, settings) },
-    robots: { index: false, follow: false, nocache: true, googleBot: { index: false, follow: false } },
   };
 }

@@ -9,7 +9,7 @@ import {
   isCommentStoreError,
   issueCommentToken,
 } from '@/lib/comments';
-import { articlePath } from '@/lib/routes';
+import { articlePath, commentTokenHref } from '@/lib/routes';
 
 import { submitComment } from './actions';
 
@@ -58,7 +58,7 @@ export function ArticleComments({ articleSlug, comments, replyTo }: ArticleComme
         action={submitComment}
         articleSlug={articleSlug}
         token={formToken(articleSlug)}
-        tokenUrl={`/api/comments/token?article=${encodeURIComponent(articleSlug)}`}
+        tokenUrl={commentTokenHref(articleSlug)}
         replyTo={replyTo ? { id: replyTo.id, name: replyTo.name } : null}
         cancelHref={replyTo ? `${articlePath(articleSlug)}#comments` : undefined}
         limits={COMMENT_FORM_LIMITS}

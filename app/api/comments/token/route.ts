@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 
 import { issueCommentToken } from '@/lib/comments';
 import { getArticle } from '@/lib/content';
-import { isSlug } from '@/lib/routes';
+import { COMMENT_TOKEN_ARTICLE_PARAM, isSlug } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +14,7 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
  * changes nothing.
  */
 export async function GET(request: NextRequest) {
-  const slug = request.nextUrl.searchParams.get('article') ?? '';
+  const slug = request.nextUrl.searchParams.get(COMMENT_TOKEN_ARTICLE_PARAM) ?? '';
   if (!isSlug(slug) || !getArticle(slug)) {
     return Response.json({ error: 'not-found' }, { status: 404, headers: NO_STORE });
   }

@@ -7,8 +7,9 @@ import { SOCIAL_IMAGE_SIZE } from '@/lib/seo/metadata';
 import { SOCIAL_FONT_FAMILY, socialCardContent, socialImageFonts } from '@/lib/social-image';
 import { getSettings } from '@/lib/settings';
 
-// The social preview of an article without a picture of its own, made once
-// per build. Its address is the one lib/seo puts in og:image and JSON-LD.
+// The social preview of an article without a picture of its own. Its address
+// is the one lib/seo puts in og:image and JSON-LD; once made, it is kept like
+// a static page until a publication that changes the article regenerates it.
 export const dynamic = 'force-static';
 
 // Made on first request rather than at build: a picture takes longer to

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { archiveMetadata, articleMetadata, feedAlternates, moderationMetadata, searchMetadata, siteMetadata } from '@/lib/seo/metadata';
+import { archiveMetadata, articleMetadata, feedAlternates, siteMetadata } from '@/lib/seo/metadata';
 
 import { BUDGET, JANE, POLITICS, SECURITY, SETTINGS, WATER, summary } from './fixtures';
 
@@ -91,16 +91,5 @@ describe('archiveMetadata', () => {
     const second = archiveMetadata({ description: 'News.', basePath: '/', page: 2 }, SETTINGS);
     expect(second.title).toBe('Latest news (page 2)');
     expect(second.alternates?.canonical).toBe('https://news.example.com/page/2');
-  });
-});
-
-describe('search and moderation', () => {
-  it('keeps search results out of the index', () => {
-    expect(searchMetadata('budget', SETTINGS).robots).toEqual({ index: false, follow: true });
-    expect(searchMetadata('  ', SETTINGS).robots).toBeUndefined();
-  });
-
-  it('keeps moderation out entirely', () => {
-    expect(moderationMetadata(SETTINGS).robots).toMatchObject({ index: false, follow: false });
   });
 });
