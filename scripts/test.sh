@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit and component tests (vitest), then browser tests
-# (Playwright in Debian's Chromium) against a production build.
+# Runs every test: the typecheck, lint and format check first, then unit and
+# component tests (vitest), then browser tests (Playwright in Debian's
+# Chromium) against a production build.
 # It gets what it needs by itself: node modules when missing, and Chromium,
 # PostgreSQL and Java through apt-get when running as root (otherwise it names
 # the command).
@@ -32,6 +33,11 @@ if [ ! -f node_modules/.package-lock.json ]; then
   npm ci
 fi
 
+# The quick checks first: a type error, a crossed boundary or an unformatted
+# file fails in seconds, before minutes of tests.
+npx tsc --noEmit
+npx eslint --max-warnings=0 .
+npx prettier --check . >/dev/null || { npx prettier --list-different . >&2; echo 'Run npm run format to fix the files above.' >&2; exit 1; }
 npx vitest run
 # Fewer prerendered articles than samples, so the browser tests cover both
 # kinds: prerendered at build, and rendered on first request.
