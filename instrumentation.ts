@@ -1,4 +1,4 @@
-import { SettingsError, getSettings } from '@/lib/settings';
+import { getSettings, SettingsError } from '@/lib/settings';
 
 /**
  * Runs once as the server starts, before it answers a request: bad site

@@ -27,20 +27,9 @@ const dark: typeof light = {
   focus: '#93bbf2',
 };
 
-const roles = Object.fromEntries(
-  Object.keys(light).map((role) => [role, `var(--dl-${role})`]),
-) as Record<keyof typeof light, string>;
+const roles = Object.fromEntries(Object.keys(light).map((role) => [role, `var(--dl-${role})`])) as Record<keyof typeof light, string>;
 
-const sans = [
-  'system-ui',
-  '-apple-system',
-  '"Segoe UI"',
-  'Roboto',
-  '"Helvetica Neue"',
-  'Arial',
-  '"Noto Sans"',
-  'sans-serif',
-];
+const sans = ['system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"Helvetica Neue"', 'Arial', '"Noto Sans"', 'sans-serif'];
 
 // --font-serif is Noto Serif with its metric-matched fallback (app/fonts); the
 // system faces after it are for text outside its Latin subset.

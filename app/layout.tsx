@@ -7,7 +7,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
 import { getCategories } from '@/lib/content';
-import { siteMetadata } from '@/lib/seo/metadata';
+import { siteMetadata } from '@/lib/seo';
 import { getSettings } from '@/lib/settings';
 import { site } from '@/lib/site';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
+import { listingMetadata, ListingPage } from '@/app/_lib/listing-page';
 import { latestListing } from '@/app/_lib/listings';
-import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
 
 // Regenerated in the background at most every five minutes, so listings pick up
 // scheduled articles; Next.js derives `s-maxage=300, stale-while-revalidate` from it.

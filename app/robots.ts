@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 
-import { robotsRules } from '@/lib/seo/robots';
+import { robotsRules } from '@/lib/seo';
 import { getSettings } from '@/lib/settings';
 
 export default function robots(): MetadataRoute.Robots {

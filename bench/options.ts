@@ -22,7 +22,10 @@ export const USAGE = `npm run bench [-- options]
 
 function list(value: string | undefined, flag: string): string[] {
   if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
-  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 export function parseOptions(argv: readonly string[]): Options | 'help' {
@@ -43,7 +46,8 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
       options.parts = new Set(parts as Part[]);
     } else if (flag === '--sizes') {
       options.sizes = list(value, flag).map((item) => Number(item.replace(/_/g, '')));
-      if (options.sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--sizes takes whole numbers, e.g. 1000,10000');
+      if (options.sizes.some((size) => !Number.isInteger(size) || size < 1))
+        throw new Error('--sizes takes whole numbers, e.g. 1000,10000');
       options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
     } else if (flag === '--duration') {
       options.duration = Number(value);

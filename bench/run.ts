@@ -8,15 +8,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { createProject } from './build/project';
-import { BENCH_REVALIDATE_SECRET, type BuildResult, type SiteSettings, runBuild } from './build/run';
-import { type GeneratedContent, generateContent } from './generate/content';
-import { type Options, USAGE, parseOptions } from './options';
+import { BENCH_REVALIDATE_SECRET, runBuild, type BuildResult, type SiteSettings } from './build/run';
+import { generateContent, type GeneratedContent } from './generate/content';
+import { parseOptions, USAGE, type Options } from './options';
 import { runPipelines } from './pipeline/run';
-import { KB, MB, Report, format } from './report';
-import { CONNECTIONS, type Page, measureServing, startNext } from './serve/run';
+import { format, KB, MB, Report } from './report';
+import { CONNECTIONS, measureServing, startNext, type Page } from './serve/run';
 import { cleanUp, removeOnExit } from './support/children';
 import { readBuildInfo } from './weight/chunks';
-import { VIEWPORT, measurePageWeights } from './weight/run';
+import { measurePageWeights, VIEWPORT } from './weight/run';
 
 const ALL_PRERENDERED_UP_TO = 10_000;
 const CAPPED_FROM = 10_000;
@@ -76,7 +76,15 @@ class Bench {
         const cold = rate(runs.cold);
         perSecond('bare (gray-matter + unified), 1 thread', bare);
         perSecond('ours, cold cache, 1 thread', cold, { text: '≥ 300/s', met: cold >= 300 });
-        report.add({ section, figure: 'ours cold / bare', value: cold / bare, unit: 'ratio', shown: format.percent(cold / bare), target: '≥ 90 %', met: cold / bare >= 0.9 });
+        report.add({
+          section,
+          figure: 'ours cold / bare',
+          value: cold / bare,
+          unit: 'ratio',
+          shown: format.percent(cold / bare),
+          target: '≥ 90 %',
+          met: cold / bare >= 0.9,
+        });
       }
       if (runs.coldParallel) {
         perSecond(`ours, cold cache, content check on ${runs.coldParallel.processes} processes`, rate(runs.coldParallel));
@@ -87,9 +95,22 @@ class Bench {
         perSecond('ours, warm, loading only', runs.warm.articles / runs.warm.loadSeconds);
       }
       const parsed = runs.warm.stats?.parsed ?? null;
-      report.add({ section, figure: 'warm run: articles re-parsed', value: parsed, unit: 'articles', shown: parsed === null ? 'n/a' : format.int(parsed) });
+      report.add({
+        section,
+        figure: 'warm run: articles re-parsed',
+        value: parsed,
+        unit: 'articles',
+        shown: parsed === null ? 'n/a' : format.int(parsed),
+      });
       for (const [name, result] of Object.entries(runs)) {
-        if (result.maxRssBytes > 0) report.add({ section, figure: `peak RSS, ${name}`, value: result.maxRssBytes, unit: 'bytes', shown: format.mb(result.maxRssBytes) });
+        if (result.maxRssBytes > 0)
+          report.add({
+            section,
+            figure: `peak RSS, ${name}`,
+            value: result.maxRssBytes,
+            unit: 'bytes',
+            shown: format.mb(result.maxRssBytes),
+          });
       }
       // The build's first load is cold and a server's is warm; the index must fit either way.
       const coldHeap = runs.cold?.indexHeapBytes;
@@ -130,9 +151,26 @@ class Bench {
     const section = 'next build';
     const name = `${prerenderAll ? 'all prerendered' : 'capped'}, ${n(size)}`;
     const wallTarget =
-      size === REFERENCE_SIZE ? (prerenderAll ? { target: '≤ 150 s', met: build.wallSeconds <= 150 } : { target: '≤ 60 s', met: build.wallSeconds <= 60 }) : {};
-    this.report.add({ section, figure: `${name}: wall time`, value: build.wallSeconds, unit: 's', shown: `${format.fixed(build.wallSeconds)} s`, ...wallTarget });
-    this.report.add({ section, figure: `${name}: ms per prerendered route`, value: build.msPerPrerenderedRoute, unit: 'ms', shown: `${format.fixed(build.msPerPrerenderedRoute)} ms` });
+      size === REFERENCE_SIZE
+        ? prerenderAll
+          ? { target: '≤ 150 s', met: build.wallSeconds <= 150 }
+          : { target: '≤ 60 s', met: build.wallSeconds <= 60 }
+        : {};
+    this.report.add({
+      section,
+      figure: `${name}: wall time`,
+      value: build.wallSeconds,
+      unit: 's',
+      shown: `${format.fixed(build.wallSeconds)} s`,
+      ...wallTarget,
+    });
+    this.report.add({
+      section,
+      figure: `${name}: ms per prerendered route`,
+      value: build.msPerPrerenderedRoute,
+      unit: 'ms',
+      shown: `${format.fixed(build.msPerPrerenderedRoute)} ms`,
+    });
     this.report.add({
       section,
       figure: `${name}: prerendered routes (articles)`,
@@ -140,7 +178,13 @@ class Bench {
       unit: 'routes',
       shown: `${format.int(build.prerenderedRoutes)} (${format.int(build.prerenderedArticles)})`,
     });
-    this.report.add({ section, figure: `${name}: peak RSS, process tree`, value: build.peakRssBytes, unit: 'bytes', shown: format.mb(build.peakRssBytes) });
+    this.report.add({
+      section,
+      figure: `${name}: peak RSS, process tree`,
+      value: build.peakRssBytes,
+      unit: 'bytes',
+      shown: format.mb(build.peakRssBytes),
+    });
     const cache = build.contentCache;
     this.report.add({
       section,
@@ -158,7 +202,15 @@ class Bench {
     const largest = this.#sites.get('100000-capped');
     if (reference && largest) {
       const ratio = largest.build.wallSeconds / reference.build.wallSeconds;
-      this.report.add({ section: 'next build', figure: 'capped 100,000 / capped 10,000', value: ratio, unit: 'ratio', shown: `${ratio.toFixed(2)} ×`, target: '≤ 1.3 ×', met: ratio <= 1.3 });
+      this.report.add({
+        section: 'next build',
+        figure: 'capped 100,000 / capped 10,000',
+        value: ratio,
+        unit: 'ratio',
+        shown: `${ratio.toFixed(2)} ×`,
+        target: '≤ 1.3 ×',
+        met: ratio <= 1.3,
+      });
     }
     await this.rebuild(reference ?? [...this.#sites.values()][0]);
   }
@@ -171,16 +223,34 @@ class Bench {
     if (!changed) return;
     const file = path.join(content.dir, 'articles', `${changed.slug}.md`);
     fs.appendFileSync(file, '\nCorrection: an earlier version of this article gave the wrong district.\n');
-    log(`next build again after changing ${changed.slug}.md (${n(site.size)} articles, ${site.prerenderAll ? 'all prerendered' : 'capped'})`);
+    log(
+      `next build again after changing ${changed.slug}.md (${n(site.size)} articles, ${site.prerenderAll ? 'all prerendered' : 'capped'})`,
+    );
     const build = await runBuild(site, log);
     site.build = build;
-    log(`  ${build.wallSeconds.toFixed(1)} s, content cache: ${build.contentCache ? `${build.contentCache.parsed} parsed, ${build.contentCache.reused} reused` : 'no report'}`);
+    log(
+      `  ${build.wallSeconds.toFixed(1)} s, content cache: ${build.contentCache ? `${build.contentCache.parsed} parsed, ${build.contentCache.reused} reused` : 'no report'}`,
+    );
     this.report.detail('rebuild', { size: site.size, prerenderAll: site.prerenderAll, changed: changed.slug, ...build, log: undefined });
     const section = 'next build';
     const name = `rebuild after 1 change of ${n(site.size)}${site.prerenderAll ? ' (all prerendered)' : ''}`;
-    this.report.add({ section, figure: `${name}: wall time`, value: build.wallSeconds, unit: 's', shown: `${format.fixed(build.wallSeconds)} s` });
+    this.report.add({
+      section,
+      figure: `${name}: wall time`,
+      value: build.wallSeconds,
+      unit: 's',
+      shown: `${format.fixed(build.wallSeconds)} s`,
+    });
     const parsed = build.contentCache?.parsed ?? null;
-    this.report.add({ section, figure: `${name}: articles re-parsed`, value: parsed, unit: 'articles', shown: parsed === null ? 'n/a' : format.int(parsed), target: 'exactly 1', met: parsed === 1 });
+    this.report.add({
+      section,
+      figure: `${name}: articles re-parsed`,
+      value: parsed,
+      unit: 'articles',
+      shown: parsed === null ? 'n/a' : format.int(parsed),
+      target: 'exactly 1',
+      met: parsed === 1,
+    });
   }
 
   /** The site for serving and page weight: the capped 10,000 build, or what this run built, or a new build. */
@@ -248,11 +318,33 @@ class Bench {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const liveMs = performance.now() - started;
-      log(`  call answered in ${Math.round(calledMs)} ms (${answer.parsed ?? '?'} parsed, ${answer.revalidated?.length ?? '?'} pages); live, listed and in the feed after ${Math.round(liveMs)} ms`);
+      log(
+        `  call answered in ${Math.round(calledMs)} ms (${answer.parsed ?? '?'} parsed, ${answer.revalidated?.length ?? '?'} pages); live, listed and in the feed after ${Math.round(liveMs)} ms`,
+      );
       const section = `publishing without a rebuild (${n(site.size)} articles)`;
-      this.report.detail('publish', { size: site.size, calledMs, liveMs, parsed: answer.parsed, revalidatedPaths: answer.revalidated?.length });
-      this.report.add({ section, figure: 'POST /api/revalidate answered', value: calledMs, unit: 'ms', shown: `${format.int(calledMs)} ms` });
-      this.report.add({ section, figure: 'article live, on the front page and in the feed', value: liveMs / 1000, unit: 's', shown: `${format.fixed(liveMs / 1000)} s`, target: '≤ 5 s', met: liveMs <= 5_000 });
+      this.report.detail('publish', {
+        size: site.size,
+        calledMs,
+        liveMs,
+        parsed: answer.parsed,
+        revalidatedPaths: answer.revalidated?.length,
+      });
+      this.report.add({
+        section,
+        figure: 'POST /api/revalidate answered',
+        value: calledMs,
+        unit: 'ms',
+        shown: `${format.int(calledMs)} ms`,
+      });
+      this.report.add({
+        section,
+        figure: 'article live, on the front page and in the feed',
+        value: liveMs / 1000,
+        unit: 's',
+        shown: `${format.fixed(liveMs / 1000)} s`,
+        target: '≤ 5 s',
+        met: liveMs <= 5_000,
+      });
     } finally {
       fs.rmSync(file, { force: true });
     }
@@ -276,10 +368,24 @@ class Bench {
             this.report.add({ section, figure: `${load.name}: ${figure}`, value, unit, shown, target, met });
           add('next start', load.next.requestsPerSecond, 'req/s', `${format.int(load.next.requestsPerSecond)} req/s`);
           add('next start p50', load.next.p50Ms, 'ms', `${load.next.p50Ms} ms`);
-          add('next start p99', load.next.p99Ms, 'ms', `${load.next.p99Ms} ms`, isArticle ? '< 100 ms' : undefined, isArticle ? load.next.p99Ms < 100 : undefined);
+          add(
+            'next start p99',
+            load.next.p99Ms,
+            'ms',
+            `${load.next.p99Ms} ms`,
+            isArticle ? '< 100 ms' : undefined,
+            isArticle ? load.next.p99Ms < 100 : undefined,
+          );
           add('static server', load.static.requestsPerSecond, 'req/s', `${format.int(load.static.requestsPerSecond)} req/s`);
           add('static server p99', load.static.p99Ms, 'ms', `${load.static.p99Ms} ms`);
-          add('next / static', load.nextToStatic, 'ratio', format.percent(load.nextToStatic), isArticle ? '≥ 15 %' : undefined, isArticle ? load.nextToStatic >= 0.15 : undefined);
+          add(
+            'next / static',
+            load.nextToStatic,
+            'ratio',
+            format.percent(load.nextToStatic),
+            isArticle ? '≥ 15 %' : undefined,
+            isArticle ? load.nextToStatic >= 0.15 : undefined,
+          );
           const failures = load.next.errors + load.next.non2xx + load.static.errors + load.static.non2xx;
           if (failures > 0) add('errors and non-2xx answers', failures, 'requests', format.int(failures));
         }
@@ -298,9 +404,23 @@ class Bench {
             this.report.add({ section, figure: `${label}: ${figure}`, value, unit, shown, target, met });
           const prefetches = weight.requestsByType.fetch ?? 0;
           add('requests (of which prefetches)', weight.requests, 'requests', `${format.int(weight.requests)} (${format.int(prefetches)})`);
-          add('HTML', weight.htmlGzipBytes, 'bytes', format.kb(weight.htmlGzipBytes), isArticle ? '≤ 30 kB' : undefined, isArticle ? weight.htmlGzipBytes <= 30 * KB : undefined);
+          add(
+            'HTML',
+            weight.htmlGzipBytes,
+            'bytes',
+            format.kb(weight.htmlGzipBytes),
+            isArticle ? '≤ 30 kB' : undefined,
+            isArticle ? weight.htmlGzipBytes <= 30 * KB : undefined,
+          );
           add('JS, framework runtime', weight.js.frameworkGzipBytes, 'bytes', format.kb(weight.js.frameworkGzipBytes));
-          add('JS, own client code', weight.js.ownGzipBytes, 'bytes', format.kb(weight.js.ownGzipBytes), isArticle ? '≤ 10 kB' : undefined, isArticle ? weight.js.ownGzipBytes <= 10 * KB : undefined);
+          add(
+            'JS, own client code',
+            weight.js.ownGzipBytes,
+            'bytes',
+            format.kb(weight.js.ownGzipBytes),
+            isArticle ? '≤ 10 kB' : undefined,
+            isArticle ? weight.js.ownGzipBytes <= 10 * KB : undefined,
+          );
           add('cumulative layout shift', weight.layoutShift, 'score', weight.layoutShift.toFixed(4), '0', weight.layoutShift === 0);
           log(`  ${label}: ${weight.requests} requests, own client code from ${weight.js.ownComponents.join(', ') || 'no component'}`);
         }
@@ -335,7 +455,9 @@ async function main(): Promise<number> {
   if (parts.has('serve') || parts.has('weight')) await bench.serveAndWeigh();
 
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
-  log(`\nDateline benchmark, ${startedAt.toISOString()}, ${os.cpus().length} cores, Node ${process.version}, ${format.fixed(seconds / 60)} min`);
+  log(
+    `\nDateline benchmark, ${startedAt.toISOString()}, ${os.cpus().length} cores, Node ${process.version}, ${format.fixed(seconds / 60)} min`,
+  );
   log('(MB = 1,000,000 bytes, kB = 1,000 bytes)\n');
   log(bench.report.table());
   const file = bench.report.write(startedAt, { parts: [...parts], sizes: options.sizes, durationSeconds: options.duration });

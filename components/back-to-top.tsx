@@ -28,8 +28,7 @@ export function BackToTop() {
 
   function handleClick(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
-    const reduced =
-      typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const reduced = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     window.scrollTo({ top: 0, behavior: reduced ? 'auto' : 'smooth' });
     // Keyboard and screen-reader users continue from the top, not from the button.
     document.getElementById('top')?.focus({ preventScroll: true });

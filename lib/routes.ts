@@ -81,8 +81,7 @@ export function commentsPageHref(slug: string, page: number): string {
 }
 
 /** Works without JavaScript: a page with the form answering this comment. */
-export const replyHref = (slug: string, commentId: number): string =>
-  `${articlePath(slug)}/reply/${commentId}#leave-a-reply`;
+export const replyHref = (slug: string, commentId: number): string => `${articlePath(slug)}/reply/${commentId}#leave-a-reply`;
 
 /** One comment on the moderation page. */
 export const moderationCommentPath = (id: number): string => `${MODERATION_PATH}/comments/${id}`;

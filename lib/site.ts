@@ -4,8 +4,7 @@ import 'server-only';
 export const site = {
   name: 'Dateline',
   tagline: 'Politics and security, explained',
-  description:
-    'Dateline is a regional newsroom covering politics, government and security in Afghanistan, Pakistan and the wider region.',
+  description: 'Dateline is a regional newsroom covering politics, government and security in Afghanistan, Pakistan and the wider region.',
   defaultLang: 'en',
   /** Times are shown to readers in the newsroom's own zone. */
   timeZone: 'Asia/Kabul',

@@ -145,11 +145,14 @@ async function list(lib: Lib, store: Store, args: string[]): Promise<void> {
   if (result.comments.length < result.total) out(`Showing the newest ${result.comments.length}; use --limit for more.`);
   for (const comment of result.comments) {
     out();
-    out(`#${comment.id}  ${comment.status}  ${comment.createdAt}  ${comment.articleSlug}${comment.parentId ? `  (reply to #${comment.parentId})` : ''}`);
+    out(
+      `#${comment.id}  ${comment.status}  ${comment.createdAt}  ${comment.articleSlug}${comment.parentId ? `  (reply to #${comment.parentId})` : ''}`,
+    );
     out(`    ${printable(comment.name)} <${printable(comment.email)}>${comment.website ? `  ${printable(comment.website)}` : ''}`);
     if (comment.statusReason) out(`    why: ${printable(comment.statusReason)}`);
     const characters = Array.from(comment.body);
-    const shown = characters.length > 500 ? `${characters.slice(0, 500).join('')}… (${characters.length - 500} more characters)` : comment.body;
+    const shown =
+      characters.length > 500 ? `${characters.slice(0, 500).join('')}… (${characters.length - 500} more characters)` : comment.body;
     for (const line of printable(shown).split('\n')) out(`    | ${line}`);
   }
 }
@@ -166,7 +169,9 @@ async function revalidate(lib: Lib, store: Store, slugs: string[], changed: numb
   try {
     if (lib.settings.readSettingsEnv().SITE_URL?.trim()) site = lib.settings.getSettings().siteUrl;
   } catch (error) {
-    note(`Note: SITE_URL is not valid (${error instanceof Error ? error.message.split('\n')[0] : 'unknown problem'}); the site was not asked to update.`);
+    note(
+      `Note: SITE_URL is not valid (${error instanceof Error ? error.message.split('\n')[0] : 'unknown problem'}); the site was not asked to update.`,
+    );
     return;
   }
   const paths = await lib.comments.commentPagesToRevalidate(store, slugs, changed);
@@ -199,7 +204,8 @@ async function moderate(lib: Lib, store: Store, action: Action, args: string[]):
   const ids = parseIds(args);
   const result = await store.moderate(ids, action, actor());
   const list = (numbers: number[]) => numbers.map((id) => `#${id}`).join(', ');
-  if (result.changed.length > 0) out(`${PAST[action]} ${plural(result.changed.length, 'comment')}: ${list(result.changed.map((c) => c.id))}.`);
+  if (result.changed.length > 0)
+    out(`${PAST[action]} ${plural(result.changed.length, 'comment')}: ${list(result.changed.map((c) => c.id))}.`);
   if (result.unchanged.length > 0) {
     out(`Unchanged: ${list(result.unchanged)} (${action === 'restore' ? 'nothing to restore' : 'already in that state'}).`);
   }

@@ -59,16 +59,18 @@ async function parseInParallel(root: string): Promise<number> {
   const count = os.availableParallelism();
   if (count < 2 || countArticleFiles(path.join(root, 'articles')) < PARALLEL_FROM) return 0;
   const script = process.argv[1] ?? '';
-  const parts = Array.from({ length: count }, (_, index) =>
-    new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, [...process.execArgv, script, '--part', `${index}/${count}`], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-      child.once('exit', () => resolve(Number(/parsed (\d+)/.exec(output)?.[1] ?? 0)));
-      child.once('error', () => resolve(0));
-    }),
+  const parts = Array.from(
+    { length: count },
+    (_, index) =>
+      new Promise<number>((resolve) => {
+        const child = spawn(process.execPath, [...process.execArgv, script, '--part', `${index}/${count}`], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+        child.once('exit', () => resolve(Number(/parsed (\d+)/.exec(output)?.[1] ?? 0)));
+        child.once('error', () => resolve(0));
+      }),
   );
   // A part that fails leaves its share to the full check below, which reports any problem.
   return (await Promise.all(parts)).reduce((sum, parsed) => sum + parsed, 0);

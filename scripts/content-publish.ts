@@ -37,11 +37,13 @@ function siteFromArgs(args: string[]): string {
     return readSettingsEnv().SITE_URL?.trim() ? getSettings().siteUrl : 'http://127.0.0.1:3000';
   }
   const value = args[at + 1] ?? '';
-  if (!/^https?:\/\/[^/\s]+\/?$/.test(value)) throw new Stop(`${NAME}: --site needs the server's address, e.g. --site http://127.0.0.1:3000`, 2);
+  if (!/^https?:\/\/[^/\s]+\/?$/.test(value))
+    throw new Stop(`${NAME}: --site needs the server's address, e.g. --site http://127.0.0.1:3000`, 2);
   return value.replace(/\/$/, '');
 }
 
-const list = (label: string, slugs: string[] | undefined) => (slugs?.length ? `${label} ${slugs.length} (${slugs.join(', ')})` : `${label} 0`);
+const list = (label: string, slugs: string[] | undefined) =>
+  slugs?.length ? `${label} ${slugs.length} (${slugs.join(', ')})` : `${label} 0`;
 
 async function main(): Promise<number> {
   const site = siteFromArgs(process.argv.slice(2));
@@ -76,7 +78,9 @@ async function main(): Promise<number> {
   console.log(`${list('Published', answer.published)}; ${list('updated', answer.updated)}; ${list('withdrawn', answer.withdrawn)}.`);
   const pages = answer.everything ? 'every page' : `${answer.revalidated?.length ?? 0} pages`;
   const parsed = answer.parsed ?? 0;
-  console.log(`${parsed} ${parsed === 1 ? 'file' : 'files'} parsed, ${answer.reused ?? 0} unchanged; ${pages} regenerated in ${answer.ms ?? 0} ms.`);
+  console.log(
+    `${parsed} ${parsed === 1 ? 'file' : 'files'} parsed, ${answer.reused ?? 0} unchanged; ${pages} regenerated in ${answer.ms ?? 0} ms.`,
+  );
   return 0;
 }
 

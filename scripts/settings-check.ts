@@ -2,7 +2,7 @@
 // settings in the environment (SITE_URL and the rest) the way the server does
 // at start. The build runs it first: prerendered pages keep the settings of
 // the build, so a bad one stops it with one message instead of a stack trace.
-import { SettingsError, getSettings } from '@/lib/settings';
+import { getSettings, SettingsError } from '@/lib/settings';
 
 try {
   getSettings();

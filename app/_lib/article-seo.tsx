@@ -1,9 +1,9 @@
 import { permanentRedirect } from 'next/navigation';
 
 import { JsonLdScript } from '@/components/seo/json-ld-script';
-import { type ArticleSummary, getArticleRedirect } from '@/lib/content';
-import { articleCrumbs, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo/json-ld';
+import { getArticleRedirect, type ArticleSummary } from '@/lib/content';
 import { articlePath } from '@/lib/routes';
+import { articleCrumbs, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo';
 import { getSettings } from '@/lib/settings';
 
 /**
@@ -20,8 +20,6 @@ export function redirectIfMoved(slug: string): void {
 export function ArticleJsonLd({ article }: { article: ArticleSummary }) {
   const settings = getSettings();
   return (
-    <JsonLdScript
-      json={serializeJsonLd([newsArticleJsonLd(article, settings), breadcrumbJsonLd(articleCrumbs(article), settings)])}
-    />
+    <JsonLdScript json={serializeJsonLd([newsArticleJsonLd(article, settings), breadcrumbJsonLd(articleCrumbs(article), settings)])} />
   );
 }

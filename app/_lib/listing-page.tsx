@@ -5,16 +5,9 @@ import { ArticleList } from '@/components/article/article-list';
 import { ArchiveHeader } from '@/components/layout/archive-header';
 import { Pagination } from '@/components/layout/pagination';
 import { JsonLdScript } from '@/components/seo/json-ld-script';
-import {
-  HOME_CRUMB,
-  breadcrumbJsonLd,
-  collectionPageJsonLd,
-  serializeJsonLd,
-  websiteJsonLd,
-} from '@/lib/seo/json-ld';
-import { archiveMetadata } from '@/lib/seo/metadata';
 import { HOME_PATH, pagedPath } from '@/lib/routes';
-import { type Settings, getSettings } from '@/lib/settings';
+import { archiveMetadata, breadcrumbJsonLd, collectionPageJsonLd, HOME_CRUMB, serializeJsonLd, websiteJsonLd } from '@/lib/seo';
+import { getSettings, type Settings } from '@/lib/settings';
 
 import type { Listing, ListingSource } from './listings';
 

@@ -13,8 +13,8 @@ import {
   type Category,
   type Paginated,
 } from '@/lib/content';
-import { site } from '@/lib/site';
 import { authorPath, categoryPath, tagPath } from '@/lib/routes';
+import { site } from '@/lib/site';
 
 /** What a listing page shows: the front page and every archive share this shape. */
 export type Listing = {
@@ -37,10 +37,7 @@ export type ListingSource = {
 
 // A listing that exists but has nothing in it yet (a new section, an empty
 // site) still gets its first page, so the links to it never lead to a 404.
-function firstPageOrNull(
-  result: Paginated<ArticleSummary> | null,
-  page: number,
-): Paginated<ArticleSummary> | null {
+function firstPageOrNull(result: Paginated<ArticleSummary> | null, page: number): Paginated<ArticleSummary> | null {
   if (result || page !== 1) return result;
   return { items: [], page: 1, totalPages: 1, totalItems: 0, pageSize: site.pageSize };
 }

@@ -5,32 +5,26 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 
 import { setEditFlash } from '@/app/moderation/edit-flash';
-import {
-  type Notice,
-  parseCommentId,
-  parseModerationRequest,
-  safeReturnTo,
-  withNotice,
-} from '@/app/moderation/requests';
+import { parseCommentId, parseModerationRequest, safeReturnTo, withNotice, type Notice } from '@/app/moderation/requests';
 import { authoriseModeratorAction } from '@/app/moderation/session';
 import {
-  type CommentStore,
-  EDITABLE_FIELDS,
   commentPagesToRevalidate,
+  EDITABLE_FIELDS,
   getCommentStore,
   isCommentStoreError,
   parseCommentEdit,
   retryPolicy,
+  type CommentStore,
 } from '@/lib/comments';
 import {
-  MODERATOR_COOKIE,
-  MODERATOR_COOKIE_PATH,
   checkModeratorPassword,
   cleanModeratorName,
   createModeratorSession,
   isHttpsRequest,
   isModerationEnabled,
   isSameOriginRequest,
+  MODERATOR_COOKIE,
+  MODERATOR_COOKIE_PATH,
   moderatorCookieOptions,
 } from '@/lib/moderation';
 import { MODERATION_PATH, moderationCommentPath } from '@/lib/routes';

@@ -12,7 +12,7 @@ import { LogoutForm } from '@/components/moderation/logout-form';
 import { ModerationNotice } from '@/components/moderation/moderation-notice';
 import { QueuePager } from '@/components/moderation/queue-pager';
 import { STATUS_LABELS, StatusTabs } from '@/components/moderation/status-tabs';
-import { COMMENT_STATUSES, type CommentStatus, type StatusList, getCommentStore } from '@/lib/comments';
+import { COMMENT_STATUSES, getCommentStore, type CommentStatus, type StatusList } from '@/lib/comments';
 import { isModerationEnabled } from '@/lib/moderation';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -52,9 +52,10 @@ export default async function ModerationPage({ searchParams }: Props) {
   const query = parseQueueQuery(params);
   const here = queueHref(query);
   const list = await loadQueue(query);
-  const hrefs = Object.fromEntries(
-    COMMENT_STATUSES.map((status) => [status, queueHref({ status, article: query.article })]),
-  ) as Record<CommentStatus, string>;
+  const hrefs = Object.fromEntries(COMMENT_STATUSES.map((status) => [status, queueHref({ status, article: query.article })])) as Record<
+    CommentStatus,
+    string
+  >;
 
   return (
     <>

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { COMMENT_STATUSES, type CommentStatus, MODERATION_ACTIONS, type ModerationAction } from '@/lib/comments';
+import { COMMENT_STATUSES, MODERATION_ACTIONS, type CommentStatus, type ModerationAction } from '@/lib/comments';
 import { isSlug, MODERATION_PATH } from '@/lib/routes';
 
 // What the moderation forms send and the pages read from their addresses,

@@ -3,11 +3,11 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 
 import {
-  MODERATOR_COOKIE,
-  type ModeratorSession,
   isModerationEnabled,
   isSameOriginRequest,
+  MODERATOR_COOKIE,
   verifyModeratorSession,
+  type ModeratorSession,
 } from '@/lib/moderation';
 
 /** The signed-in moderator of this request, or null. */

@@ -2,19 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { Random, seedFor } from './prng';
-import {
-  ADJECTIVES,
-  CATEGORIES,
-  FILLER,
-  FIRST_NAMES,
-  LAST_NAMES,
-  NOUNS,
-  PLACES,
-  ROLES,
-  SOURCES,
-  TAGS,
-  VERBS,
-} from './words';
+import { ADJECTIVES, CATEGORIES, FILLER, FIRST_NAMES, LAST_NAMES, NOUNS, PLACES, ROLES, SOURCES, TAGS, VERBS } from './words';
 
 const SEED = 20_261_102;
 const AUTHOR_COUNT = 20;
@@ -206,7 +194,10 @@ function makeArticle(index: number, authorIds: readonly string[]) {
   const title = `${place} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} ${random.pick(VERBS)} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} ${random.pick(FILLER)} ${random.pick(NOUNS)}`;
   const slug = `${slugify(title).split('-').slice(0, 6).join('-')}-${index}`;
   const authors = random.chance(0.15) ? random.sample(authorIds, 2) : [random.pick(authorIds)];
-  const categories = random.sample(CATEGORIES.map((category) => category.name), random.int(2, 5));
+  const categories = random.sample(
+    CATEGORIES.map((category) => category.name),
+    random.int(2, 5),
+  );
   const tags = random.sample(TAGS, random.int(2, 6));
   const hasTable = random.chance(0.3);
   const lines = [

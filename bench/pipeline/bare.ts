@@ -31,7 +31,10 @@ const renderer = unified()
 /** Parses and renders every article; returns how many and the total HTML length (so no work is skipped). */
 export function runBare(root: string, progress: (done: number, total: number) => void): { articles: number; htmlChars: number } {
   const directory = path.join(root, 'articles');
-  const files = fs.readdirSync(directory).filter((name) => name.endsWith('.md')).sort();
+  const files = fs
+    .readdirSync(directory)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   let htmlChars = 0;
   files.forEach((name, index) => {
     const raw = fs.readFileSync(path.join(directory, name), 'utf8');

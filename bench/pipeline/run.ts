@@ -40,7 +40,8 @@ async function runContentCheck(contentDir: string, cacheDir: string, articles: n
   const finished = await collect(child, (line) => {
     if (line.trim() !== '') log(`    ${line}`);
   });
-  if (finished.code !== 0) throw new Error(`the content check failed (exit ${finished.code ?? finished.signal}):\n${finished.stderr.slice(-3_000)}`);
+  if (finished.code !== 0)
+    throw new Error(`the content check failed (exit ${finished.code ?? finished.signal}):\n${finished.stderr.slice(-3_000)}`);
   const seconds = (performance.now() - started) / 1000;
   const match = /content cache: (\d+) parsed, (\d+) reused/.exec(finished.stdout);
   const stats = match ? { parsed: Number(match[1]), cached: Number(match[2]) } : undefined;
@@ -70,7 +71,9 @@ export async function runPipelines(
     );
   if (!singleThread) {
     const coldParallel = await runContentCheck(contentDir, cacheDir, articles, log);
-    log(`  cold, content check on ${coldParallel.processes} processes: ${Math.round(articles / coldParallel.seconds).toLocaleString('en-US')} articles/s (${coldParallel.seconds.toFixed(1)} s)`);
+    log(
+      `  cold, content check on ${coldParallel.processes} processes: ${Math.round(articles / coldParallel.seconds).toLocaleString('en-US')} articles/s (${coldParallel.seconds.toFixed(1)} s)`,
+    );
     const warm = await runWorker('ours', contentDir, cacheDir, log);
     describe('warm', warm);
     return { coldParallel, warm };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { freePort } from '../../tests/support/ports';
-import { type SiteSettings, siteEnv } from '../build/run';
+import { siteEnv, type SiteSettings } from '../build/run';
 import { collect, killTree, start } from '../support/children';
 import { AUTOCANNON_BIN, NEXT_BIN, REPO_ROOT, TS_NODE_ARGS } from '../support/paths';
 
@@ -28,7 +28,8 @@ function stopper(child: ReturnType<typeof start>): () => Promise<void> {
 async function waitFor(url: string, child: ReturnType<typeof start>, output: () => string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited while starting:\n${output().slice(-2_000)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server exited while starting:\n${output().slice(-2_000)}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();

@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test';
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../tests/support/chromium';
-import { type BuildInfo, type JsWeight, type Script, classifyScripts, gzipSize } from './chunks';
+import { CHROMIUM_PATH as CHROMIUM, CHROMIUM_ARGS } from '../../tests/support/chromium';
+import { classifyScripts, gzipSize, type BuildInfo, type JsWeight, type Script } from './chunks';
 
 export const VIEWPORT = { width: 1280, height: 800 };
 
@@ -61,7 +61,12 @@ export async function measurePageWeights(
         page.on('response', (response) => {
           const type = response.request().resourceType();
           if (type === 'script') {
-            scripts.push(response.body().then((body) => ({ url: response.url(), body }), () => null));
+            scripts.push(
+              response.body().then(
+                (body) => ({ url: response.url(), body }),
+                () => null,
+              ),
+            );
           } else if (type === 'document' && response.url() === url) {
             html = response.body();
           }

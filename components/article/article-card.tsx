@@ -1,10 +1,10 @@
 import Link from 'next/link';
 
 import type { ArticleSummary } from '@/lib/content';
+import { articlePath, categoryPath } from '@/lib/routes';
 
 import { DateTime } from './date-time';
 import { uiLang } from './ui-lang';
-import { articlePath, categoryPath } from '@/lib/routes';
 
 type ArticleCardProps = {
   article: ArticleSummary;
@@ -28,11 +28,7 @@ export function ArticleCard({ article, variant = 'default', headingLevel = 'h2' 
       : 'flex flex-col gap-2';
 
   return (
-    <article
-      lang={article.lang}
-      dir={article.dir}
-      className={lead ? 'grid gap-5 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-2'}
-    >
+    <article lang={article.lang} dir={article.dir} className={lead ? 'grid gap-5 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-2'}>
       {image ? (
         // The lead picture is the largest thing above the fold: load it first.
         <img
@@ -54,18 +50,14 @@ export function ArticleCard({ article, variant = 'default', headingLevel = 'h2' 
         ) : null}
         <Heading
           className={
-            lead
-              ? 'font-serif text-3xl leading-tight font-bold text-balance sm:text-4xl'
-              : 'font-serif text-xl leading-snug font-bold'
+            lead ? 'font-serif text-3xl leading-tight font-bold text-balance sm:text-4xl' : 'font-serif text-xl leading-snug font-bold'
           }
         >
           <Link href={articlePath(article.slug)} className="hover:underline">
             {article.title}
           </Link>
         </Heading>
-        <p className={lead ? 'font-serif text-lg leading-relaxed text-ink' : 'leading-relaxed text-muted'}>
-          {article.excerpt}
-        </p>
+        <p className={lead ? 'font-serif text-lg leading-relaxed text-ink' : 'leading-relaxed text-muted'}>{article.excerpt}</p>
         <p lang={labelLang} className="text-sm text-muted">
           <DateTime iso={article.date} />
         </p>

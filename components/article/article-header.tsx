@@ -1,12 +1,12 @@
 import Link from 'next/link';
 
 import type { ArticleSummary } from '@/lib/content';
+import { categoryPath } from '@/lib/routes';
 
 import { Byline } from './byline';
 import { CategoryTags } from './category-tags';
 import { DateTime } from './date-time';
 import { uiLang } from './ui-lang';
-import { categoryPath } from '@/lib/routes';
 
 type ArticleHeaderProps = {
   article: ArticleSummary;
@@ -42,9 +42,7 @@ export function ArticleHeader({ article }: ArticleHeaderProps) {
         <CategoryTags categories={article.categories} />
       </div>
 
-      <h1 className="font-serif text-3xl leading-tight font-bold text-balance sm:text-4xl lg:text-5xl">
-        {article.title}
-      </h1>
+      <h1 className="font-serif text-3xl leading-tight font-bold text-balance sm:text-4xl lg:text-5xl">{article.title}</h1>
 
       {article.source ? (
         <p className="text-base font-extrabold tracking-wide text-accent uppercase">

@@ -14,11 +14,7 @@ export function ArticlePager({ previous, next }: ArticlePagerProps) {
   if (!previous && !next) return null;
   return (
     <nav aria-label="More articles" className="grid gap-4 border-y border-rule py-5 sm:grid-cols-2">
-      {previous ? (
-        <PagerLink article={previous} label="Previous article" align="start" />
-      ) : (
-        <span className="hidden sm:block" />
-      )}
+      {previous ? <PagerLink article={previous} label="Previous article" align="start" /> : <span className="hidden sm:block" />}
       {next ? <PagerLink article={next} label="Next article" align="end" /> : null}
     </nav>
   );
@@ -26,10 +22,7 @@ export function ArticlePager({ previous, next }: ArticlePagerProps) {
 
 function PagerLink({ article, label, align }: { article: ArticleSummary; label: string; align: 'start' | 'end' }) {
   return (
-    <Link
-      href={articlePath(article.slug)}
-      className={`group flex flex-col gap-1 ${align === 'end' ? 'sm:text-end' : ''}`}
-    >
+    <Link href={articlePath(article.slug)} className={`group flex flex-col gap-1 ${align === 'end' ? 'sm:text-end' : ''}`}>
       <span className="text-xs font-bold tracking-wider text-muted uppercase">
         {align === 'start' ? '← ' : ''}
         {label}

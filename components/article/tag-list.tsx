@@ -18,10 +18,7 @@ export function TagList({ tags, lang }: TagListProps) {
       <ul aria-labelledby="article-tags" className="flex flex-wrap gap-2">
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <Link
-              href={tagPath(tag.slug)}
-              className="inline-block rounded-full bg-surface px-3 py-1 text-sm text-ink hover:underline"
-            >
+            <Link href={tagPath(tag.slug)} className="inline-block rounded-full bg-surface px-3 py-1 text-sm text-ink hover:underline">
               {tag.name}
             </Link>
           </li>

@@ -15,11 +15,19 @@ export function fieldId(field: CommentFormField): string {
   return `comment-form-${field}`;
 }
 
-const controlClass =
-  'w-full border border-ink/40 bg-paper px-3 py-2 text-base text-ink aria-invalid:border-accent aria-invalid:border-2';
+const controlClass = 'w-full border border-ink/40 bg-paper px-3 py-2 text-base text-ink aria-invalid:border-accent aria-invalid:border-2';
 
 /** A labelled control with its error beside it (aria-invalid, aria-describedby). */
-export function CommentFormFieldRow({ field, label, required, type = 'text', autoComplete, defaultValue, error, autoFocus }: CommentFormFieldProps) {
+export function CommentFormFieldRow({
+  field,
+  label,
+  required,
+  type = 'text',
+  autoComplete,
+  defaultValue,
+  error,
+  autoFocus,
+}: CommentFormFieldProps) {
   const id = fieldId(field);
   const errorId = `${id}-error`;
   const shared = {

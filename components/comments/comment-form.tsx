@@ -1,19 +1,19 @@
 'use client';
 
-import { type FormEvent, useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { CommentFormFieldRow, fieldId } from '@/components/comments/comment-form-field';
 import { useFreshToken } from '@/components/comments/use-fresh-token';
 import {
   COMMENT_FORM_FIELDS,
   COMMENT_FORM_MESSAGES,
+  FORM_FIELD,
+  initialCommentFormState,
+  tooLongFields,
   type CommentFormAction,
   type CommentFormField,
   type CommentFormLimits,
   type CommentFormState,
-  FORM_FIELD,
-  initialCommentFormState,
-  tooLongFields,
 } from '@/lib/comments/form';
 import { articlePath, replyHref } from '@/lib/routes';
 
@@ -91,13 +91,26 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
           </a>
         </p>
       ) : null}
-      <form action={formAction} noValidate aria-labelledby="leave-a-reply" onFocus={refreshToken} onSubmit={checkLengths} className="flex flex-col gap-4">
+      <form
+        action={formAction}
+        noValidate
+        aria-labelledby="leave-a-reply"
+        onFocus={refreshToken}
+        onSubmit={checkLengths}
+        className="flex flex-col gap-4"
+      >
         <p id="comment-form-notes" className="text-sm text-muted">
           Your email address will not be published. Required fields are marked *
         </p>
         <div ref={messageRef} tabIndex={-1} role="alert" aria-atomic="true" className="outline-none">
           {message ? (
-            <p className={!localErrors && state.status === 'success' ? 'border-s-4 border-ink bg-surface p-3 font-semibold' : 'border-s-4 border-accent bg-surface p-3 font-semibold'}>
+            <p
+              className={
+                !localErrors && state.status === 'success'
+                  ? 'border-s-4 border-ink bg-surface p-3 font-semibold'
+                  : 'border-s-4 border-accent bg-surface p-3 font-semibold'
+              }
+            >
               {message}
             </p>
           ) : null}
@@ -107,7 +120,14 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
         <input type="hidden" name={FORM_FIELD.token} value={state.token ?? freshToken ?? token} />
         <CommentFormFieldRow key={`comment-${seen.version}`} {...rowProps('comment')} label="Comment" type="textarea" required />
         <CommentFormFieldRow key={`name-${seen.version}`} {...rowProps('name')} label="Name" autoComplete="name" required />
-        <CommentFormFieldRow key={`email-${seen.version}`} {...rowProps('email')} label="Email" type="email" autoComplete="email" required />
+        <CommentFormFieldRow
+          key={`email-${seen.version}`}
+          {...rowProps('email')}
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+        />
         <CommentFormFieldRow key={`website-${seen.version}`} {...rowProps('website')} label="Website" type="url" autoComplete="url" />
         {/* A trap for form-filling programs: hidden from sight, from the keyboard and from screen readers. */}
         <div aria-hidden="true" className="sr-only">

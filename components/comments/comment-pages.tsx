@@ -6,7 +6,8 @@ type CommentPagesProps = {
   totalPages: number;
 };
 
-const linkClass = 'inline-flex min-h-11 min-w-11 items-center justify-center border border-ink px-3 font-semibold hover:bg-ink hover:text-paper';
+const linkClass =
+  'inline-flex min-h-11 min-w-11 items-center justify-center border border-ink px-3 font-semibold hover:bg-ink hover:text-paper';
 
 /** Plain links to every page of comments, so crawlers reach them all. */
 export function CommentPages({ articleSlug, page, totalPages }: CommentPagesProps) {

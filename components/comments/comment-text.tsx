@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 
-import { READER_LINK_REL, linkify, toParagraphs } from './linkify';
+import { linkify, READER_LINK_REL, toParagraphs } from './linkify';
 
 type CommentTextProps = {
   text: string;

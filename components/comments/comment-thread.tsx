@@ -1,7 +1,7 @@
 import type { CommentThreadNode } from '@/lib/comments';
+import { replyHref } from '@/lib/routes';
 
 import { CommentItem } from './comment-item';
-import { replyHref } from '@/lib/routes';
 
 type CommentThreadProps = {
   articleSlug: string;

@@ -14,8 +14,7 @@ export function pageHref(basePath: string, page: number): string {
   return `${base}/page/${page}`;
 }
 
-const linkClass =
-  'inline-flex min-h-11 items-center border border-ink px-4 font-semibold text-ink hover:bg-ink hover:text-paper';
+const linkClass = 'inline-flex min-h-11 items-center border border-ink px-4 font-semibold text-ink hover:bg-ink hover:text-paper';
 
 export function Pagination({ basePath, page, totalPages }: PaginationProps) {
   if (totalPages <= 1) return null;

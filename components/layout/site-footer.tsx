@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
-import type { Category } from '@/lib/content';
 import { SectionList } from '@/components/layout/section-list';
+import type { Category } from '@/lib/content';
 import { HOME_PATH } from '@/lib/routes';
 
 type SiteFooterProps = {
@@ -31,9 +31,7 @@ export function SiteFooter({ siteName, description, categories }: SiteFooterProp
           </nav>
         ) : null}
       </div>
-      <p className="border-t border-rule px-4 py-4 text-center text-xs text-muted">
-        © {siteName}. All rights reserved.
-      </p>
+      <p className="border-t border-rule px-4 py-4 text-center text-xs text-muted">© {siteName}. All rights reserved.</p>
     </footer>
   );
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
-import type { Category } from '@/lib/content';
 import { SectionList } from '@/components/layout/section-list';
+import type { Category } from '@/lib/content';
 import { HOME_PATH } from '@/lib/routes';
 
 type SiteHeaderProps = {
@@ -15,10 +15,7 @@ export function SiteHeader({ siteName, tagline, categories }: SiteHeaderProps) {
   return (
     <header id="top" tabIndex={-1} className="border-b border-rule outline-none">
       <div className="mx-auto flex max-w-page flex-col items-center gap-1 px-4 pt-6 pb-4 text-center sm:pt-8">
-        <Link
-          href={HOME_PATH}
-          className="font-serif text-4xl leading-none font-black tracking-tight text-ink sm:text-6xl"
-        >
+        <Link href={HOME_PATH} className="font-serif text-4xl leading-none font-black tracking-tight text-ink sm:text-6xl">
           {siteName}
         </Link>
         <p className="text-sm text-muted italic">{tagline}</p>

@@ -13,9 +13,7 @@ export function CommentText({ body, limit }: CommentTextProps) {
       <p dir="auto" className="leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]">
         {cut ? `${characters.slice(0, limit).join('')}…` : body}
       </p>
-      {cut ? (
-        <p className="mt-1 text-sm text-muted">{(characters.length - (limit ?? 0)).toLocaleString('en')} more characters</p>
-      ) : null}
+      {cut ? <p className="mt-1 text-sm text-muted">{(characters.length - (limit ?? 0)).toLocaleString('en')} more characters</p> : null}
     </div>
   );
 }

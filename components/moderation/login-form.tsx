@@ -14,14 +14,7 @@ export function LoginForm({ action, returnTo }: LoginFormProps) {
         <label htmlFor="moderator-password" className="mb-1 block font-semibold">
           Password
         </label>
-        <input
-          id="moderator-password"
-          name="password"
-          type="password"
-          required
-          autoComplete="current-password"
-          className={inputClass}
-        />
+        <input id="moderator-password" name="password" type="password" required autoComplete="current-password" className={inputClass} />
       </p>
       <p>
         <label htmlFor="moderator-name" className="mb-1 block font-semibold">

@@ -98,8 +98,7 @@ const REQUIRED: Partial<Record<CommentFormField, string>> = {
 export const FIELD_MESSAGES = {
   required: REQUIRED,
   notText: (field: CommentFormField) => `${NOUNS[field]} must be text.`,
-  controlCharacter: (field: CommentFormField) =>
-    `${capitalised(NOUNS[field])} contains an invisible control character. Please remove it.`,
+  controlCharacter: (field: CommentFormField) => `${capitalised(NOUNS[field])} contains an invisible control character. Please remove it.`,
   tooLong: (field: CommentFormField, limit: number, length: number) =>
     `${capitalised(NOUNS[field])} can be at most ${counter.format(limit)} characters (you have ${counter.format(length)}).`,
   email: 'Please enter a valid email address, like name@example.com.',

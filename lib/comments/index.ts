@@ -47,13 +47,7 @@ export { commentPagesToRevalidate } from '@/lib/comments/revalidation';
 export { assertCommentConfig, commentConfigProblems, deriveKey, getCommentSecret } from '@/lib/comments/secret';
 export { assessComment, getBlocklist } from '@/lib/comments/spam';
 export type { SpamVerdict } from '@/lib/comments/spam';
-export {
-  TOKEN_MAX_AGE_MS,
-  TOKEN_MIN_AGE_MS,
-  issueCommentToken,
-  submissionKey,
-  verifyCommentToken,
-} from '@/lib/comments/token';
+export { TOKEN_MAX_AGE_MS, TOKEN_MIN_AGE_MS, issueCommentToken, submissionKey, verifyCommentToken } from '@/lib/comments/token';
 export type { TokenCheck } from '@/lib/comments/token';
 export { hashIp } from '@/lib/comments/ip';
 

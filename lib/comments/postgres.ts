@@ -4,7 +4,7 @@ import pg from 'pg';
 
 import { CommentStoreError, driverFacts } from '@/lib/comments/errors';
 import { LATEST_VERSION, pendingMigrations } from '@/lib/comments/migrations';
-import { type Op, type Query, type Row, Rollback } from '@/lib/comments/sql';
+import { Rollback, type Op, type Query, type Row } from '@/lib/comments/sql';
 import { SqlCommentStore, type Runner } from '@/lib/comments/sql-store';
 import type { CommentStore, HealthReport, MigrationReport } from '@/lib/comments/store';
 

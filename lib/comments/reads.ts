@@ -1,19 +1,9 @@
 import 'server-only';
 
+import { chunks, columns, placeholders, q, toComment, toIso, toNumber, toPublicComment, type Op } from '@/lib/comments/sql';
 import {
-  type Op,
-  chunks,
-  columns,
-  placeholders,
-  q,
-  toComment,
-  toIso,
-  toNumber,
-  toPublicComment,
-} from '@/lib/comments/sql';
-import {
-  type ApprovedPage,
   COMMENT_STATUSES,
+  type ApprovedPage,
   type Comment,
   type CommentEvent,
   type CommentExport,
@@ -40,10 +30,9 @@ export function* countApprovedOp(articleSlug: string): Op<number> {
 }
 
 export function* listApprovedOp(articleSlug: string, page: number, threadsPerPage: number): Op<ApprovedPage> {
-  const [threads] = yield q(
-    "SELECT count(*) AS n FROM comments WHERE article_slug = ? AND parent_id IS NULL AND status = 'approved'",
-    [articleSlug],
-  );
+  const [threads] = yield q("SELECT count(*) AS n FROM comments WHERE article_slug = ? AND parent_id IS NULL AND status = 'approved'", [
+    articleSlug,
+  ]);
   const threadCount = toNumber(threads?.n ?? 0);
   const commentCount = yield* countApprovedOp(articleSlug);
   const rootRows = yield q(
@@ -97,12 +86,7 @@ export function* getCommentOp(id: number): Op<Comment | null> {
   return row ? toComment(row) : null;
 }
 
-export function* listByStatusOp(
-  status: CommentStatus,
-  limit: number,
-  offset: number,
-  articleSlug: string | undefined,
-): Op<StatusList> {
+export function* listByStatusOp(status: CommentStatus, limit: number, offset: number, articleSlug: string | undefined): Op<StatusList> {
   const where = articleSlug === undefined ? '' : ' WHERE article_slug = ?';
   const scope = articleSlug === undefined ? [] : [articleSlug];
   const countRows = yield q(`SELECT status, count(*) AS n FROM comments${where} GROUP BY status`, scope);
@@ -137,9 +121,7 @@ export function* getEventsOp(commentId: number): Op<CommentEvent[]> {
 }
 
 export function* exportOp(email: string, now: Date): Op<CommentExport> {
-  const rows = yield q(`SELECT ${columns()}, ip_hash FROM comments WHERE email_norm = ? ORDER BY created_at, id`, [
-    normaliseEmail(email),
-  ]);
+  const rows = yield q(`SELECT ${columns()}, ip_hash FROM comments WHERE email_norm = ? ORDER BY created_at, id`, [normaliseEmail(email)]);
   const history = new Map<number, CommentEvent[]>();
   for (const part of chunks(rows.map((row) => toNumber(row.id)))) {
     const events = yield q(

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { type CommentStore, THREADS_PER_PAGE } from '@/lib/comments/store';
+import { THREADS_PER_PAGE, type CommentStore } from '@/lib/comments/store';
 import { articlePath, commentPagePath } from '@/lib/routes';
 
 /**

@@ -3,13 +3,13 @@ import 'server-only';
 import { z } from 'zod';
 
 import {
+  codePointLength,
   COMMENT_FORM_FIELDS,
   COMMENT_FORM_LIMITS,
-  type CommentFormField,
   FIELD_MESSAGES,
   FORM_FIELD,
-  codePointLength,
   keptValue,
+  type CommentFormField,
 } from '@/lib/comments/form';
 import { cleanText, hasControlCharacter } from '@/lib/comments/text';
 import { isSlug, SLUG_MAX_LENGTH } from '@/lib/routes';
@@ -159,8 +159,7 @@ export type CommentEdit = z.output<typeof CommentEditSchema>;
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 export type ParseResult<T, F extends string> =
-  | { ok: true; value: T }
-  | { ok: false; fieldErrors: FieldErrors<F>; values: Partial<Record<F, string>> };
+  { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors<F>; values: Partial<Record<F, string>> };
 
 type RawSource = FormData | Record<string, unknown> | null | undefined;
 

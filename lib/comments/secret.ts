@@ -72,9 +72,13 @@ function readOrCreateSecretFile(): Buffer {
   }
   const secret = fs.readFileSync(file, 'utf8').trim();
   if ([...secret].length < MIN_SECRET_LENGTH) {
-    throw new CommentStoreError('config', `The stored comment secret in ${file} is damaged. Delete it to make a new one, or ${HOW_TO_SET}`, {
-      setting: 'COMMENT_SECRET',
-    });
+    throw new CommentStoreError(
+      'config',
+      `The stored comment secret in ${file} is damaged. Delete it to make a new one, or ${HOW_TO_SET}`,
+      {
+        setting: 'COMMENT_SECRET',
+      },
+    );
   }
   return Buffer.from(secret, 'utf8');
 }

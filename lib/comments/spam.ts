@@ -58,9 +58,7 @@ export function parseBlocklist(text: string): Blocklist {
   ];
   if (terms.length === 0) return { terms, pattern: null };
   // Longest first, so "payday loan" is reported rather than a shorter term inside it.
-  const alternatives = [...terms]
-    .sort((a, b) => b.length - a.length)
-    .map((term) => term.split(' ').map(escapeRegExp).join('\\s+'));
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map((term) => term.split(' ').map(escapeRegExp).join('\\s+'));
   // A term matches as a whole word in any script: not preceded or followed by a letter, mark or digit.
   const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
   return { terms, pattern };

@@ -13,17 +13,17 @@ import {
 import type { Dialect, Op, Rollback } from '@/lib/comments/sql';
 import {
   COMMENT_STATUSES,
+  MODERATION_ACTIONS,
+  THREADS_PER_PAGE,
   type CommentEdit,
   type CommentStatus,
   type CommentStore,
   type CreateMeta,
   type EditResult,
   type HealthReport,
-  MODERATION_ACTIONS,
   type MigrationReport,
   type ModerationAction,
   type NewComment,
-  THREADS_PER_PAGE,
 } from '@/lib/comments/store';
 import { createOp, editOp, eraseOp, moderateOp, pruneFloodOp } from '@/lib/comments/writes';
 

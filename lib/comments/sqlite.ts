@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 
 import { CommentStoreError, driverFacts } from '@/lib/comments/errors';
 import { LATEST_VERSION, pendingMigrations } from '@/lib/comments/migrations';
-import { type Op, type Query, type Row, Rollback, type SqlValue } from '@/lib/comments/sql';
+import { Rollback, type Op, type Query, type Row, type SqlValue } from '@/lib/comments/sql';
 import { SqlCommentStore, type Runner } from '@/lib/comments/sql-store';
 import type { CommentStore, HealthReport, MigrationReport } from '@/lib/comments/store';
 

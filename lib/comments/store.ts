@@ -112,9 +112,7 @@ export type ModerationResult = {
   articleSlugs: string[];
 };
 
-export type EditResult =
-  | { outcome: 'edited'; comment: Comment; articleSlugs: string[] }
-  | { outcome: 'not-found' };
+export type EditResult = { outcome: 'edited'; comment: Comment; articleSlugs: string[] } | { outcome: 'not-found' };
 
 export type EventAction = 'create' | ModerationAction | 'edit';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { type CommentThreadNode, MAX_DEPTH, type PublicComment } from '@/lib/comments/store';
+import { MAX_DEPTH, type CommentThreadNode, type PublicComment } from '@/lib/comments/store';
 
 function byThreadOrder(a: PublicComment, b: PublicComment): number {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id;

@@ -25,9 +25,7 @@ export type TokenOptions = {
 export type TokenCheck = { ok: true; nonce: string; issuedAt: number } | { ok: false; reason: TokenProblem };
 
 function mac(secret: Buffer | string, articleSlug: string, issuedAt: number, nonce: string): Buffer {
-  return createHmac('sha256', deriveKey(secret, 'form-token'))
-    .update(`${VERSION}\n${articleSlug}\n${issuedAt}\n${nonce}`)
-    .digest();
+  return createHmac('sha256', deriveKey(secret, 'form-token')).update(`${VERSION}\n${articleSlug}\n${issuedAt}\n${nonce}`).digest();
 }
 
 /**
@@ -68,9 +66,6 @@ export function verifyCommentToken(token: unknown, articleSlug: string, options:
  * so the nonce alone would make a second reader's comment look like a retry
  * of the first; a true retry repeats the same fields and gets the same key.
  */
-export function submissionKey(
-  nonce: string,
-  input: { articleSlug: string; parentId: number | null; email: string; body: string },
-): string {
+export function submissionKey(nonce: string, input: { articleSlug: string; parentId: number | null; email: string; body: string }): string {
   return sha256Hex('submission', nonce, input.articleSlug, String(input.parentId ?? ''), normaliseEmail(input.email), input.body);
 }

@@ -2,29 +2,29 @@ import 'server-only';
 
 import type { CommentEdit } from '@/lib/comments/schema';
 import {
-  type Dialect,
-  type Op,
-  Rollback,
   chunks,
   columns,
   lock,
   placeholders,
   q,
+  Rollback,
   toComment,
   toNumber,
   toNumberOrNull,
+  type Dialect,
+  type Op,
 } from '@/lib/comments/sql';
 import {
+  FLOOD_INTERVAL_MS,
   type Comment,
   type CommentStatus,
   type CreateMeta,
   type CreateResult,
-  FLOOD_INTERVAL_MS,
+  type EraseResult,
   type ModerationAction,
   type ModerationChange,
   type ModerationResult,
   type NewComment,
-  type EraseResult,
 } from '@/lib/comments/store';
 import { duplicateBodyForm, normaliseEmail, sha256Hex } from '@/lib/comments/text';
 
@@ -145,9 +145,7 @@ export function* pruneFloodOp(dialect: Dialect, now: Date): Op<void> {
   const cutoff = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   const key = dialect === 'postgres' ? 'ctid' : 'rowid';
   const skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-  yield q(`DELETE FROM comment_rate WHERE ${key} IN (SELECT ${key} FROM comment_rate WHERE last_at < ? LIMIT 500${skipLocked})`, [
-    cutoff,
-  ]);
+  yield q(`DELETE FROM comment_rate WHERE ${key} IN (SELECT ${key} FROM comment_rate WHERE last_at < ? LIMIT 500${skipLocked})`, [cutoff]);
 }
 
 function revalidated(changes: readonly ModerationChange[]): string[] {

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { HOME_PATH } from '@/lib/routes';
-import { escapeXml } from '@/lib/seo/xml';
+import { escapeXml } from '@/lib/seo';
 import type { Settings } from '@/lib/settings';
 
 // The answers given before any page renders (404 for an address that names

@@ -1,11 +1,11 @@
 import 'server-only';
 
-import { type RemovedArticle, getRemovedArticle } from '@/lib/content';
 import { COMMENT_LIMITS } from '@/lib/comments';
-import { type ErrorPageSettings, errorPageHtml } from '@/lib/http/error-page';
+import { getRemovedArticle, type RemovedArticle } from '@/lib/content';
+import { errorPageHtml, type ErrorPageSettings } from '@/lib/http/error-page';
 import { CACHE_CONTROL } from '@/lib/http/headers';
 import { articleSlugOfPage, HOME_PATH } from '@/lib/routes';
-import { escapeXml } from '@/lib/seo/xml';
+import { escapeXml } from '@/lib/seo';
 import { getSettings } from '@/lib/settings';
 import { site } from '@/lib/site';
 

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createHash } from 'node:crypto';
 
-import { rfc822 } from '@/lib/seo/dates';
+import { rfc822 } from '@/lib/seo';
 
 // Feeds and sitemaps are prerendered once per build. A CDN may serve them for
 // five minutes, then keeps serving the old copy for up to a day while it

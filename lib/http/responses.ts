@@ -1,20 +1,27 @@
 import 'server-only';
 
-import { type ArticleSummary, getCategory } from '@/lib/content';
-import { newestChange } from '@/lib/seo/dates';
+import { getCategory, type ArticleSummary } from '@/lib/content';
+import { outputResponse, XML_CONTENT_TYPE } from '@/lib/http/headers';
 import {
-  FEED_CONTENT_TYPES,
-  type FeedFormat,
   atomFeed,
   categoryFeedChannel,
+  FEED_CONTENT_TYPES,
+  getFeedArticles,
+  getPublishedSummaries,
+  getSitemapInput,
   jsonFeed,
+  newestChange,
+  NEWS_WINDOW_MS,
+  newsSitemap,
+  newsSitemapArticles,
+  renderUrlset,
   rssFeed,
   siteFeedChannel,
-} from '@/lib/seo/feeds';
-import { XML_CONTENT_TYPE, outputResponse } from '@/lib/http/headers';
-import { NEWS_WINDOW_MS, newsSitemap, newsSitemapArticles } from '@/lib/seo/news-sitemap';
-import { renderUrlset, sitemapEntries, sitemapRoot, splitSitemap } from '@/lib/seo/sitemap';
-import { getFeedArticles, getPublishedSummaries, getSitemapInput } from '@/lib/seo/source';
+  sitemapEntries,
+  sitemapRoot,
+  splitSitemap,
+  type FeedFormat,
+} from '@/lib/seo';
 import { getSettings } from '@/lib/settings';
 
 // The bodies and headers of the feed and sitemap routes, so each route file

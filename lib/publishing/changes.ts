@@ -2,22 +2,22 @@ import 'server-only';
 
 import type { ContentIndex, ContentSnapshot } from '@/lib/content';
 import {
-  ATOM_PATH,
-  HOME_PATH,
-  JSON_FEED_PATH,
-  NEWS_SITEMAP_PATH,
-  RSS_PATH,
-  SITEMAP_PATH,
   articlePath,
+  ATOM_PATH,
   authorPath,
   categoryFeedPath,
   categoryPath,
+  HOME_PATH,
+  JSON_FEED_PATH,
+  NEWS_SITEMAP_PATH,
   pagedPath,
+  RSS_PATH,
+  SITEMAP_PATH,
   sitemapPartPath,
   socialImagePath,
   tagPath,
 } from '@/lib/routes';
-import { SITEMAP_URL_LIMIT } from '@/lib/seo/sitemap';
+import { SITEMAP_URL_LIMIT } from '@/lib/seo';
 
 export type ContentChanges = {
   /** True when every page may show what changed (a category, an author, or no earlier load to compare with). */

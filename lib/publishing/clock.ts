@@ -2,18 +2,16 @@ import 'server-only';
 
 import { randomBytes } from 'node:crypto';
 
-import { type ContentProblem, formatProblem, getNextPublicationTime, refreshContent } from '@/lib/content';
+import { formatProblem, getNextPublicationTime, refreshContent, type ContentProblem } from '@/lib/content';
 import { env, serverOrigin } from '@/lib/env';
-import { type ContentChanges, pagesShowingChanges } from '@/lib/publishing/changes';
+import { pagesShowingChanges, type ContentChanges } from '@/lib/publishing/changes';
 
 // Publishing without a rebuild: the content folder is read again (only
 // changed files are parsed) and exactly the pages that show a change are
 // regenerated. Editors' tools call POST /api/revalidate with {"content": true};
 // the publication clock below does the same when a scheduled article's time comes.
 
-export type Publication =
-  | ({ ok: true; parsed: number; reused: number; ms: number } & ContentChanges)
-  | { ok: false; problems: string[] };
+export type Publication = ({ ok: true; parsed: number; reused: number; ms: number } & ContentChanges) | { ok: false; problems: string[] };
 
 /** Reads what changed in the content folder; `revalidate` regenerates each affected page. */
 export function publishContent(revalidate: (path: string, everything: boolean) => void): Publication {

@@ -1,20 +1,11 @@
 import 'server-only';
 
 import type { Article, ArticleImage, Category } from '@/lib/content';
+import { articlePath, ATOM_PATH, authorPath, categoryFeedPath, categoryPath, HOME_PATH, JSON_FEED_PATH, RSS_PATH } from '@/lib/routes';
 import { newestChange, rfc822 } from '@/lib/seo/dates';
 import { absolutizeHtml } from '@/lib/seo/html';
-import {
-  ATOM_PATH,
-  HOME_PATH,
-  JSON_FEED_PATH,
-  RSS_PATH,
-  articlePath,
-  authorPath,
-  categoryFeedPath,
-  categoryPath,
-} from '@/lib/routes';
-import { XML_DECLARATION, cdata, element, emptyElement, escapeXml } from '@/lib/seo/xml';
-import { type Settings, absoluteUrl } from '@/lib/settings';
+import { cdata, element, emptyElement, escapeXml, XML_DECLARATION } from '@/lib/seo/xml';
+import { absoluteUrl, type Settings } from '@/lib/settings';
 
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 from the same articles. Every text is
 // escaped (or put in CDATA) here, so a headline is never markup.
@@ -132,8 +123,7 @@ export function atomFeed(
       element('published', article.date),
       element('updated', article.updated ?? article.date),
       ...article.authors.map(
-        (author) =>
-          `<author>${element('name', author.name)}${element('uri', absoluteUrl(authorPath(author.id), settings))}</author>`,
+        (author) => `<author>${element('name', author.name)}${element('uri', absoluteUrl(authorPath(author.id), settings))}</author>`,
       ),
       ...article.categories.map(({ slug, name }) => emptyElement('category', { term: slug, label: name, scheme: categoryScheme })),
       ...article.tags.map(({ slug, name }) => emptyElement('category', { term: slug, label: name, scheme: tagScheme })),

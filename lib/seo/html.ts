@@ -20,9 +20,7 @@ export function absolutizeHtml(html: string, pageUrl: string, siteUrl: string): 
       const quote = quoted.startsWith('"') || quoted.startsWith("'") ? quoted[0] : '';
       const value = quote ? quoted.slice(1, -1) : quoted;
       const rewritten =
-        name.toLowerCase() === 'srcset'
-          ? absolutizeSrcset(value, pageUrl, siteUrl)
-          : absolutizeUrl(value, pageUrl, siteUrl);
+        name.toLowerCase() === 'srcset' ? absolutizeSrcset(value, pageUrl, siteUrl) : absolutizeUrl(value, pageUrl, siteUrl);
       const wrap = quote || '"';
       return `${space}${name}${equals}${wrap}${rewritten}${wrap}`;
     }),

@@ -1,15 +1,8 @@
 import 'server-only';
 
 import type { ArticleSummary } from '@/lib/content';
-import {
-  HOME_PATH,
-  SEARCH_PATH,
-  articlePath,
-  authorPath,
-  categoryPath,
-  socialImagePath,
-} from '@/lib/routes';
-import { type Settings, absoluteUrl } from '@/lib/settings';
+import { articlePath, authorPath, categoryPath, HOME_PATH, SEARCH_PATH, socialImagePath } from '@/lib/routes';
+import { absoluteUrl, type Settings } from '@/lib/settings';
 
 // Structured data for Google's rich results (NewsArticle, BreadcrumbList) and
 // for schema.org consumers in general. Builders return plain objects; a page

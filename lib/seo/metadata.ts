@@ -3,18 +3,9 @@ import 'server-only';
 import type { Metadata } from 'next';
 
 import type { ArticleSummary, Category } from '@/lib/content';
+import { articlePath, ATOM_PATH, authorPath, categoryFeedPath, HOME_PATH, JSON_FEED_PATH, pagedPath, RSS_PATH } from '@/lib/routes';
 import { articleImageUrl } from '@/lib/seo/json-ld';
-import {
-  ATOM_PATH,
-  HOME_PATH,
-  JSON_FEED_PATH,
-  RSS_PATH,
-  articlePath,
-  authorPath,
-  categoryFeedPath,
-  pagedPath,
-} from '@/lib/routes';
-import { type Settings, absoluteUrl } from '@/lib/settings';
+import { absoluteUrl, type Settings } from '@/lib/settings';
 import { site } from '@/lib/site';
 
 // Next.js metadata objects for each kind of page. Metadata merges shallowly:

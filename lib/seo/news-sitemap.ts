@@ -2,8 +2,8 @@ import 'server-only';
 
 import type { ArticleSummary } from '@/lib/content';
 import { articlePath } from '@/lib/routes';
-import { XML_DECLARATION, element } from '@/lib/seo/xml';
-import { type Settings, absoluteUrl } from '@/lib/settings';
+import { element, XML_DECLARATION } from '@/lib/seo/xml';
+import { absoluteUrl, type Settings } from '@/lib/settings';
 
 // Google News sitemaps list only recent articles: those published in the last
 // two days, at most 1,000 per file.
@@ -14,11 +14,7 @@ export const NEWS_SITEMAP_LIMIT = 1_000;
  * Articles published within 48 hours before `now` (both edges included,
  * nothing after `now`), newest first, at most `limit`.
  */
-export function newsSitemapArticles(
-  articles: readonly ArticleSummary[],
-  now: Date,
-  limit: number = NEWS_SITEMAP_LIMIT,
-): ArticleSummary[] {
+export function newsSitemapArticles(articles: readonly ArticleSummary[], now: Date, limit: number = NEWS_SITEMAP_LIMIT): ArticleSummary[] {
   const end = now.getTime();
   const start = end - NEWS_WINDOW_MS;
   return articles

@@ -3,7 +3,7 @@ import 'server-only';
 import type { MetadataRoute } from 'next';
 
 import { MODERATION_PATH, NEWS_SITEMAP_PATH, SEARCH_PATH, SITEMAP_PATH } from '@/lib/routes';
-import { type Settings, absoluteUrl } from '@/lib/settings';
+import { absoluteUrl, type Settings } from '@/lib/settings';
 
 /** What `/robots.txt` says: crawl everything except moderation and search results; here are the sitemaps. */
 export function robotsRules(settings: Pick<Settings, 'siteUrl'>): MetadataRoute.Robots {

@@ -1,10 +1,10 @@
 import 'server-only';
 
 import type { ArticleSummary, Author, Category, Tag } from '@/lib/content';
+import { articlePath, authorPath, categoryPath, HOME_PATH, SITEMAP_PATH, sitemapPartPath, tagPath } from '@/lib/routes';
 import { newestChange } from '@/lib/seo/dates';
-import { HOME_PATH, SITEMAP_PATH, articlePath, authorPath, categoryPath, sitemapPartPath, tagPath } from '@/lib/routes';
-import { XML_DECLARATION, element } from '@/lib/seo/xml';
-import { type Settings, absoluteUrl } from '@/lib/settings';
+import { element, XML_DECLARATION } from '@/lib/seo/xml';
+import { absoluteUrl, type Settings } from '@/lib/settings';
 
 /** The sitemaps.org limit of URLs in one file (the 50 MB size limit is far off at this URL length). */
 export const SITEMAP_URL_LIMIT = 50_000;
@@ -46,8 +46,7 @@ export function sitemapEntries(input: SitemapInput): SitemapEntry[] {
     articles.push({ path: articlePath(article.slug), lastModified: iso });
   }
 
-  const archive = (path: string, change: Newest | undefined): SitemapEntry =>
-    change ? { path, lastModified: change.iso } : { path };
+  const archive = (path: string, change: Newest | undefined): SitemapEntry => (change ? { path, lastModified: change.iso } : { path });
   return [
     archive(HOME_PATH, newest),
     ...input.categories.map((category) => archive(categoryPath(category.slug), byCategory.get(category.slug))),
@@ -93,10 +92,7 @@ export function renderSitemapIndex(parts: readonly SitemapPart[], settings: Pick
 }
 
 /** What `/sitemap.xml` serves: the URL set itself, or an index of the parts when there are several. */
-export function sitemapRoot(
-  parts: readonly SitemapPart[],
-  settings: Pick<Settings, 'siteUrl'>,
-): { body: string; lastModified?: string } {
+export function sitemapRoot(parts: readonly SitemapPart[], settings: Pick<Settings, 'siteUrl'>): { body: string; lastModified?: string } {
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only) return { body: renderUrlset(only.entries, settings), lastModified: only.lastModified };
   const lastModified = newestChange(parts.flatMap(({ lastModified: date }) => (date ? [{ date }] : [])));

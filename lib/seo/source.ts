@@ -1,15 +1,15 @@
 import 'server-only';
 
 import {
-  type Article,
-  type ArticleSummary,
-  type Paginated,
   getArticle,
   getArticlesByCategory,
   getAuthors,
   getCategories,
   getLatestArticles,
   getTags,
+  type Article,
+  type ArticleSummary,
+  type Paginated,
 } from '@/lib/content';
 import { FEED_SIZE } from '@/lib/seo/feeds';
 import type { SitemapInput } from '@/lib/seo/sitemap';

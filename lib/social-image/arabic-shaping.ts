@@ -80,12 +80,7 @@ const ZWNJ = 0x200c;
 
 /** Vowel marks and other combining signs: they do not break a join, and are not drawn (the renderer cannot place them). */
 export function isArabicMark(code: number): boolean {
-  return (
-    (code >= 0x0610 && code <= 0x061a) ||
-    (code >= 0x064b && code <= 0x065f) ||
-    code === 0x0670 ||
-    (code >= 0x06d6 && code <= 0x06ed)
-  );
+  return (code >= 0x0610 && code <= 0x061a) || (code >= 0x064b && code <= 0x065f) || code === 0x0670 || (code >= 0x06d6 && code <= 0x06ed);
 }
 
 function isDual(code: number): boolean {

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { ArticleSummary } from '@/lib/content';
-import { type Direction, layoutWords } from '@/lib/social-image/text';
 import type { Settings } from '@/lib/settings';
+import { layoutWords, type Direction } from '@/lib/social-image/text';
 
 // The generated 1200×630 picture of an article without one of its own: its
 // headline, primary section and the site's name. The fonts are the WOFF files

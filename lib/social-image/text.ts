@@ -17,7 +17,20 @@ const DIGIT = /\p{Nd}/u;
 const ENGINE_ARABIC = /[\u0600-\u065F\u066A-\u06D2\u06FA-\u06FF]/u;
 /** Between two digits or letters of a number or Latin word, these keep it one unit: 1,500 · 3.5 · 24/7 · COVID-19. */
 const INNER_SEPARATOR = /[.,:/%\u066B\u066C'’-]/u;
-const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹' };
+const MIRRORED: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '{': '}',
+  '}': '{',
+  '<': '>',
+  '>': '<',
+  '«': '»',
+  '»': '«',
+  '‹': '›',
+  '›': '‹',
+};
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const ZERO_WIDTH_JOINERS = /[\u200C\u200D]/u;
 
@@ -71,11 +84,7 @@ export function visualRtlWord(word: string): string {
  * reversed so they read correctly. `renderable` drops characters no shipped
  * font can draw, which the renderer would otherwise try to fetch a font for.
  */
-export function layoutWords(
-  text: string,
-  paragraph: Direction,
-  renderable: (char: string) => boolean = () => true,
-): string[] {
+export function layoutWords(text: string, paragraph: Direction, renderable: (char: string) => boolean = () => true): string[] {
   const words = text
     .normalize('NFC')
     .split(/[\s\p{Zs}]+/u)
@@ -84,7 +93,10 @@ export function layoutWords(
   const strong = words.map(strongDirection);
   const resolved = strong.map((direction, index): Direction => {
     if (direction) return direction;
-    const before = strong.slice(0, index).reverse().find((item) => item !== null);
+    const before = strong
+      .slice(0, index)
+      .reverse()
+      .find((item) => item !== null);
     const after = strong.slice(index + 1).find((item) => item !== null);
     return before && before === after ? before : paragraph;
   });
@@ -102,8 +114,7 @@ export function layoutWords(
 
   return ordered
     .map((item) => {
-      const visual =
-        item.strong === 'rtl' ? visualRtlWord(item.word) : item.direction === 'rtl' ? mirror(item.word) : item.word;
+      const visual = item.strong === 'rtl' ? visualRtlWord(item.word) : item.direction === 'rtl' ? mirror(item.word) : item.word;
       return [...visual].filter((char) => !ZERO_WIDTH_JOINERS.test(char) && renderable(char)).join('');
     })
     .filter((word) => word !== '');

@@ -1,18 +1,10 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { JSDOM } from 'jsdom';
 
 import { ModerationPage } from './pages/moderation-page';
-import { type CommentForm, type CommentValues, MIN_FILL_MS, fetchCommentForm, postComment } from './support/form';
+import { fetchCommentForm, MIN_FILL_MS, postComment, type CommentForm, type CommentValues } from './support/form';
 import { mainServerDatabase } from './support/server';
-import {
-  COMMENT_ARTICLE,
-  freshToken,
-  isAcknowledged,
-  openDatabase,
-  readerHeaders,
-  runTag,
-  storedByEmail,
-} from './support/submissions';
+import { COMMENT_ARTICLE, freshToken, isAcknowledged, openDatabase, readerHeaders, runTag, storedByEmail } from './support/submissions';
 import { XSS_PAYLOADS, XSS_WEBSITES } from './support/xss-payloads';
 
 // Nothing a reader types may run in a reader's or a moderator's browser, and
@@ -24,14 +16,69 @@ const SQL_ARTICLE = 'rail-links-and-dry-ports-in-northern-afghanistan';
 /** What the comment region may contain: the site's own elements and attributes, nothing else. */
 const ALLOWED = {
   tags: [
-    'main', 'section', 'h1', 'h2', 'h3', 'p', 'a', 'div', 'span', 'bdi', 'time', 'br', 'article', 'header', 'nav', 'ul', 'ol', 'li',
-    'dl', 'dt', 'dd', 'form', 'label', 'input', 'textarea', 'button', 'select', 'option',
+    'main',
+    'section',
+    'h1',
+    'h2',
+    'h3',
+    'p',
+    'a',
+    'div',
+    'span',
+    'bdi',
+    'time',
+    'br',
+    'article',
+    'header',
+    'nav',
+    'ul',
+    'ol',
+    'li',
+    'dl',
+    'dt',
+    'dd',
+    'form',
+    'label',
+    'input',
+    'textarea',
+    'button',
+    'select',
+    'option',
   ],
   attributes: [
-    'id', 'class', 'dir', 'href', 'rel', 'datetime', 'role', 'tabindex', 'name', 'type', 'value', 'for', 'rows', 'required',
-    'autocomplete', 'data-depth', 'data-avatar', 'style', 'action', 'method', 'enctype', 'novalidate', 'checked', 'selected',
-    'disabled', 'maxlength', 'aria-labelledby', 'aria-label', 'aria-hidden', 'aria-current', 'aria-describedby',
-    'aria-invalid', 'aria-atomic',
+    'id',
+    'class',
+    'dir',
+    'href',
+    'rel',
+    'datetime',
+    'role',
+    'tabindex',
+    'name',
+    'type',
+    'value',
+    'for',
+    'rows',
+    'required',
+    'autocomplete',
+    'data-depth',
+    'data-avatar',
+    'style',
+    'action',
+    'method',
+    'enctype',
+    'novalidate',
+    'checked',
+    'selected',
+    'disabled',
+    'maxlength',
+    'aria-labelledby',
+    'aria-label',
+    'aria-hidden',
+    'aria-current',
+    'aria-describedby',
+    'aria-invalid',
+    'aria-atomic',
   ],
 };
 
@@ -66,11 +113,15 @@ async function violations(page: Page, selector: string): Promise<Violation[]> {
             const name = attribute.name.toLowerCase();
             if (name.startsWith('on')) found.push(`event handler ${name} on ${where}`);
             else if (!allowedAttributes.has(name)) found.push(`attribute ${name} on ${where}`);
-            if (name === 'href' && !isSafeUrl(attribute.value, location.href)) found.push(`href ${JSON.stringify(attribute.value)} on ${where}`);
+            if (name === 'href' && !isSafeUrl(attribute.value, location.href))
+              found.push(`href ${JSON.stringify(attribute.value)} on ${where}`);
             if (name === 'action' && attribute.value !== '' && !attribute.value.startsWith('/')) {
               found.push(`form action ${JSON.stringify(attribute.value.slice(0, 80))}`);
             }
-            if (name === 'style' && !(element.hasAttribute('data-avatar') && /^background-color:\s*hsl\(\d{1,3},?\s*45%,?\s*30%\);?$/.test(attribute.value))) {
+            if (
+              name === 'style' &&
+              !(element.hasAttribute('data-avatar') && /^background-color:\s*hsl\(\d{1,3},?\s*45%,?\s*30%\);?$/.test(attribute.value))
+            ) {
               found.push(`style ${JSON.stringify(attribute.value)} on ${where}`);
             }
           }
@@ -107,7 +158,8 @@ async function submitAll(baseURL: string, jobs: Job[], workers = 6, article = AR
       const articleForm = await fetchCommentForm(baseURL, article);
       while (next < jobs.length) {
         const job = jobs[next++]!;
-        const form: CommentForm = job.replyTo === undefined ? articleForm : await fetchCommentForm(baseURL, article, { replyTo: job.replyTo });
+        const form: CommentForm =
+          job.replyTo === undefined ? articleForm : await fetchCommentForm(baseURL, article, { replyTo: job.replyTo });
         const result = await postComment(baseURL, form, { ...job.values, token }, { headers: readerHeaders() });
         expect(result.status, `${job.key} answered`).toBeLessThan(500);
         const message = new JSDOM(result.html).window.document.querySelector('#comments form [role="alert"]')?.textContent?.trim() ?? '';
@@ -137,7 +189,9 @@ async function approveAll(moderation: ModerationPage): Promise<number> {
       await moderation.goto(status, `${status === 'held' ? '?' : '&'}article=${ARTICLE}&per=200`);
       const ids = await moderation.listedIds();
       if (ids.length === 0) break;
-      await moderation.page.locator('input[name="ids"]').evaluateAll((boxes) => boxes.forEach((box) => ((box as HTMLInputElement).checked = true)));
+      await moderation.page
+        .locator('input[name="ids"]')
+        .evaluateAll((boxes) => boxes.forEach((box) => ((box as HTMLInputElement).checked = true)));
       await moderation.page.getByLabel('With the selected comments').selectOption({ label: 'Approve' });
       await moderation.submitWith(moderation.page.getByRole('button', { name: 'Apply to selected' }));
       approved += ids.length;
@@ -174,7 +228,10 @@ async function expectInert(page: Page, url: string, selector: string, dialogs: s
 }
 
 test.describe('abuse', () => {
-  test(`stored XSS: ${XSS_PAYLOADS.length} payloads in every field, in replies and moderator edits, never run`, async ({ page, baseURL }) => {
+  test(`stored XSS: ${XSS_PAYLOADS.length} payloads in every field, in replies and moderator edits, never run`, async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(420_000);
     expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(60);
     const dialogs: string[] = [];
@@ -195,7 +252,12 @@ test.describe('abuse', () => {
       })),
       ...XSS_WEBSITES.map((website, i) => ({
         key: `url-${i}`,
-        values: { name: XSS_PAYLOADS[i]!.payload, email: email('url', String(i)), comment: `${XSS_PAYLOADS[i]!.payload} ${website}`, website },
+        values: {
+          name: XSS_PAYLOADS[i]!.payload,
+          email: email('url', String(i)),
+          comment: `${XSS_PAYLOADS[i]!.payload} ${website}`,
+          website,
+        },
       })),
       ...XSS_PAYLOADS.map(({ id }) => ({
         key: `edit-${id}`,
@@ -229,7 +291,9 @@ test.describe('abuse', () => {
     const editOutcomes: Record<string, number> = {};
     for (const [i, { id, payload }] of XSS_PAYLOADS.entries()) {
       const commentId = idOf(email('edit', id));
-      const detail = await (await fetch(`${baseURL}/moderation/comments/${commentId}`, { headers: { cookie: `dateline_moderator=${cookie?.value}` } })).text();
+      const detail = await (
+        await fetch(`${baseURL}/moderation/comments/${commentId}`, { headers: { cookie: `dateline_moderator=${cookie?.value}` } })
+      ).text();
       const form = new JSDOM(detail).window.document.querySelector(`form[aria-labelledby="edit-heading"]`);
       const body = new FormData();
       for (const input of Array.from(form?.querySelectorAll('input[type="hidden"]') ?? [])) {
@@ -268,9 +332,9 @@ test.describe('abuse', () => {
     // 4. Everything is approved: open what readers and moderators see.
     const articleResponse = await page.goto(`/articles/${ARTICLE}`);
     expect(articleResponse?.status()).toBe(200);
-    const pageLinks = await page.locator('nav[aria-label="Comment pages"] a').evaluateAll((links) =>
-      links.map((link) => (link as HTMLAnchorElement).pathname),
-    );
+    const pageLinks = await page
+      .locator('nav[aria-label="Comment pages"] a')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
     const commentPages = [...new Set([`/articles/${ARTICLE}`, ...pageLinks])];
     expect(commentPages.length).toBeGreaterThan(1);
     for (const url of commentPages) await expectInert(page, url, '#comments', dialogs);
@@ -366,7 +430,10 @@ test.describe('abuse', () => {
       .toBe(true);
   });
 
-  test('slug traversal and over-long slugs get 404 or 400, never a 500, in URLs and as the comment POST target', async ({ request, baseURL }) => {
+  test('slug traversal and over-long slugs get 404 or 400, never a 500, in URLs and as the comment POST target', async ({
+    request,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const long = 'a'.repeat(5_000);
     const slugs = [
@@ -418,14 +485,25 @@ test.describe('abuse', () => {
     await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS));
     const tag = runTag();
     for (const [i, slug] of slugs.entries()) {
-      const values = { token, name: 'Traversal', email: `traversal-${tag}-${i}@example.test`, comment: `Traversal ${tag} ${i}`, website: '' };
+      const values = {
+        token,
+        name: 'Traversal',
+        email: `traversal-${tag}-${i}@example.test`,
+        comment: `Traversal ${tag} ${i}`,
+        website: '',
+      };
       const target = await postComment(baseURL!, { ...form, action: new URL(`/articles/${slug}`, baseURL).href }, values, {
         headers: readerHeaders(),
       });
       if (![400, 404].includes(target.status)) wrong.push(`POST /articles/${slug.slice(0, 60)} → ${target.status}`);
-      const inside = await postComment(baseURL!, form, { ...values, articleSlug: decoded(slug) }, {
-        headers: readerHeaders(),
-      });
+      const inside = await postComment(
+        baseURL!,
+        form,
+        { ...values, articleSlug: decoded(slug) },
+        {
+          headers: readerHeaders(),
+        },
+      );
       expect(inside.status, `articleSlug=${slug.slice(0, 60)}`).toBeLessThan(500);
       expect(isAcknowledged(inside), `articleSlug=${slug.slice(0, 60)}`).toBe(false);
     }

@@ -1,10 +1,10 @@
 import http from 'node:http';
 
-import { type Browser, type BrowserContext, expect, test } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 
 import { CommentSection } from './pages/comment-section';
 import { approve, commentsByEmail, uniqueEmail } from './support/comments-db';
-import { MIN_FILL_MS, fetchCommentForm, postComment, readFormOutcome } from './support/form';
+import { fetchCommentForm, MIN_FILL_MS, postComment, readFormOutcome } from './support/form';
 import { mainServerDatabase } from './support/server';
 import { commentForm, openDatabase, readerHeaders, submit, uniqueIp } from './support/submissions';
 
@@ -18,7 +18,11 @@ async function reader(browser: Browser, options: { javaScript: boolean }): Promi
 }
 
 /** Stores a comment through the no-JavaScript form and approves it; returns its id. */
-async function approvedComment(baseURL: string, values: { comment: string; name: string; website?: string }, replyTo?: number): Promise<number> {
+async function approvedComment(
+  baseURL: string,
+  values: { comment: string; name: string; website?: string },
+  replyTo?: number,
+): Promise<number> {
   const email = uniqueEmail('approved');
   const result = await submit(baseURL, await commentForm(baseURL, SLUG, { replyTo }), { ...values, email });
   expect(readFormOutcome(result.html).message).toBe(AWAITING);
@@ -98,7 +102,10 @@ test.describe('reader comments', () => {
 
   test('an Arabic-script name keeps its order next to Latin text', async ({ browser, baseURL }) => {
     const name = 'زهره احمدی';
-    const id = await approvedComment(baseURL!, { comment: 'Latin text beside an Arabic-script name: see https://example.com/report.', name });
+    const id = await approvedComment(baseURL!, {
+      comment: 'Latin text beside an Arabic-script name: see https://example.com/report.',
+      name,
+    });
     const context = await reader(browser, { javaScript: true });
     const page = await context.newPage();
     const section = new CommentSection(page);
@@ -161,7 +168,9 @@ test.describe('reader comments', () => {
     const section = new CommentSection(page);
     await section.gotoReply(SLUG, child);
     await expect(section.commentItem(child)).toBeVisible();
-    const parent = await section.commentItem(child).evaluate((item) => item.closest('li')?.parentElement?.closest('li')?.querySelector(':scope > article')?.id);
+    const parent = await section
+      .commentItem(child)
+      .evaluate((item) => item.closest('li')?.parentElement?.closest('li')?.querySelector(':scope > article')?.id);
     expect(parent).toBe(`comment-${root}`);
     await context.close();
   });
@@ -268,7 +277,12 @@ test.describe('reader comments', () => {
     const form = await fetchCommentForm(baseURL!, SLUG);
     expect(Object.keys(form.fields)).toContain('company');
     const email = uniqueEmail('bot');
-    const result = await postComment(baseURL!, form, { comment: 'Buy now', name: 'Bot', email, company: 'Spam Inc' }, { headers: readerHeaders() });
+    const result = await postComment(
+      baseURL!,
+      form,
+      { comment: 'Buy now', name: 'Bot', email, company: 'Spam Inc' },
+      { headers: readerHeaders() },
+    );
     expect(readFormOutcome(result.html).message).toBe(AWAITING);
     expect(commentsByEmail(email)).toMatchObject([{ status: 'spam' }]);
   });
@@ -280,7 +294,12 @@ test.describe('reader comments', () => {
     const ids: number[] = [];
     for (let i = 1; i <= 51; i += 1) {
       const email = `${tag}-${i}@example.com`;
-      const result = await postComment(baseURL!, form, { comment: `Thread ${i} of many.`, name: `Reader ${i}`, email }, { headers: readerHeaders() });
+      const result = await postComment(
+        baseURL!,
+        form,
+        { comment: `Thread ${i} of many.`, name: `Reader ${i}`, email },
+        { headers: readerHeaders() },
+      );
       expect(readFormOutcome(result.html).message).toBe(AWAITING);
       ids.push(commentsByEmail(email)[0]!.id);
     }
@@ -344,10 +363,14 @@ test.describe('reader comments', () => {
 /** POSTs `bytes` of form data with chunked transfer encoding (no Content-Length); resolves to the status. */
 function postChunked(url: string, bytes: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     // Once answered, a reset from the server closing early changes nothing (the promise is settled).
     request.on('error', reject);
     const chunk = Buffer.alloc(64 * 1024, 'a');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import type { CommentForm } from './support/form';
-import { TestServer, mainServerDatabase } from './support/server';
+import { mainServerDatabase, TestServer } from './support/server';
 import {
   commentForm,
   isAcknowledged,
@@ -16,7 +16,11 @@ import {
 // No accepted comment is ever lost: every submission the server acknowledged
 // ("Your comment is awaiting moderation.") is in the database exactly once.
 
-const ARTICLES = ['how-pakistans-armed-forces-are-organised', 'salang-pass-winter-maintenance', 'what-happens-when-returnees-cross-the-border'];
+const ARTICLES = [
+  'how-pakistans-armed-forces-are-organised',
+  'salang-pass-winter-maintenance',
+  'what-happens-when-returnees-cross-the-border',
+];
 
 type Submission = {
   key: string;
@@ -111,7 +115,13 @@ test.describe('durability', () => {
         `durability (${clients} concurrent clients, ${seconds.toFixed(1)} s): sent ${sent}, acknowledged ${acknowledged}, ` +
           `stored ${stored} (exactly once: ${storedOnce}, more than once: ${storedTwice}), 5xx ${serverErrors}`,
       );
-      if (failed.length > 0) console.log(`not acknowledged: ${failed.slice(0, 10).map((s) => `${s.key}=${s.statuses.join('/')}`).join(', ')}`);
+      if (failed.length > 0)
+        console.log(
+          `not acknowledged: ${failed
+            .slice(0, 10)
+            .map((s) => `${s.key}=${s.statuses.join('/')}`)
+            .join(', ')}`,
+        );
       expect(serverErrors).toBe(0);
       expect(acknowledged).toBe(sent);
       expect(stored).toBe(acknowledged);
@@ -174,7 +184,9 @@ test.describe('durability', () => {
         totals.acknowledged += acknowledged;
         totals.interrupted += batch.length - acknowledged;
         expect(batch.every((s) => s.statuses.every((status) => status < 500))).toBe(true);
-        console.log(`SIGKILL round ${round}, ${killAfter} ms after the first acknowledgment: sent ${batch.length}, acknowledged ${acknowledged}, cut off ${batch.length - acknowledged}`);
+        console.log(
+          `SIGKILL round ${round}, ${killAfter} ms after the first acknowledgment: sent ${batch.length}, acknowledged ${acknowledged}, cut off ${batch.length - acknowledged}`,
+        );
 
         // Right after the kill, before any restart: the file as the crash left it.
         const db = openDatabase(server.database, { readonly: false });

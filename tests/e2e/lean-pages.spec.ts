@@ -28,7 +28,10 @@ test('article text is set in the site’s own serif, fetched from the site and c
   for (const selector of ['main article .prose-article p', 'main article h1']) {
     const fonts = await load.renderedFonts(selector);
     expect(fonts, selector).toContainEqual(expect.objectContaining({ familyName: 'Noto Serif', isCustomFont: true }));
-    expect(fonts.filter((font) => !font.isCustomFont), `${selector} has no text in a system font`).toEqual([]);
+    expect(
+      fonts.filter((font) => !font.isCustomFont),
+      `${selector} has no text in a system font`,
+    ).toEqual([]);
   }
 
   expect(load.fontResponses.length).toBeGreaterThan(0);

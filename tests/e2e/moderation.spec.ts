@@ -1,19 +1,12 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { JSDOM } from 'jsdom';
 
 import { ModerationPage } from './pages/moderation-page';
-import { E2E_MODERATOR_PASSWORD, E2E_REVALIDATE_SECRET, TestServer, mainServerDatabase } from './support/server';
-import {
-  COMMENT_ARTICLE,
-  openDatabase,
-  runTag,
-  storedByEmail,
-  storedById,
-  submitAcknowledged,
-} from './support/submissions';
+import { E2E_MODERATOR_PASSWORD, E2E_REVALIDATE_SECRET, mainServerDatabase, TestServer } from './support/server';
+import { COMMENT_ARTICLE, openDatabase, runTag, storedByEmail, storedById, submitAcknowledged } from './support/submissions';
 
 const ARTICLE = COMMENT_ARTICLE;
 
@@ -112,7 +105,11 @@ test.describe('moderation', () => {
     expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('dateline_moderator');
   });
 
-  test('signs in with an HttpOnly, SameSite=Strict cookie scoped to /moderation, Secure on https, and signs out', async ({ page, context, request }) => {
+  test('signs in with an HttpOnly, SameSite=Strict cookie scoped to /moderation, Secure on https, and signs out', async ({
+    page,
+    context,
+    request,
+  }) => {
     const moderation = new ModerationPage(page);
     await moderation.signIn({ name: 'Desk editor' });
     await expect(moderation.signOutButton).toBeVisible();
@@ -153,7 +150,11 @@ test.describe('moderation', () => {
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
   });
 
-  test('a reader’s comment waits under Held with its email; approving it puts it into the article’s static HTML', async ({ page, request, baseURL }) => {
+  test('a reader’s comment waits under Held with its email; approving it puts it into the article’s static HTML', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const tag = runTag();
     const comment = await readerComment(baseURL!, tag, 'approve', { website: 'https://example.com/reader' });
     expect(await (await request.get(`/articles/${ARTICLE}`)).text()).not.toContain(comment.body);
@@ -233,7 +234,11 @@ test.describe('moderation', () => {
     expect(statusOf(c.id)).toBe('held');
   });
 
-  test('an edit with invalid input shows the errors beside the fields and changes nothing; a valid one is recorded', async ({ page, request, baseURL }) => {
+  test('an edit with invalid input shows the errors beside the fields and changes nothing; a valid one is recorded', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const tag = runTag();
     const comment = await readerComment(baseURL!, tag, 'edit');
     const moderation = new ModerationPage(page);
@@ -263,7 +268,12 @@ test.describe('moderation', () => {
     await expect(form.getByLabel('Email')).toHaveValue('not-an-email');
     const db = openDatabase(mainServerDatabase());
     try {
-      expect(storedById(db, comment.id)).toMatchObject({ name: `Reader edit ${tag}`, email: comment.email, body: comment.body, website: null });
+      expect(storedById(db, comment.id)).toMatchObject({
+        name: `Reader edit ${tag}`,
+        email: comment.email,
+        body: comment.body,
+        website: null,
+      });
     } finally {
       db.close();
     }
@@ -278,7 +288,12 @@ test.describe('moderation', () => {
     await expectArticleHtml(request, (h) => h.includes('[Edited: the table was corrected.]') && h.includes('Changed name'));
   });
 
-  test('cross-origin, origin-less and signed-out POSTs change nothing; GET and HEAD change nothing', async ({ page, context, request, baseURL }) => {
+  test('cross-origin, origin-less and signed-out POSTs change nothing; GET and HEAD change nothing', async ({
+    page,
+    context,
+    request,
+    baseURL,
+  }) => {
     const tag = runTag();
     const comment = await readerComment(baseURL!, tag, 'csrf');
     const moderation = new ModerationPage(page);
@@ -290,7 +305,10 @@ test.describe('moderation', () => {
 
     const attempts: Array<[string, Record<string, string>]> = [
       ['another origin', { origin: 'http://evil.example', cookie: cookieHeader }],
-      ['another origin, forwarded', { origin: 'http://evil.example', 'x-forwarded-host': 'evil.example', 'sec-fetch-site': 'cross-site', cookie: cookieHeader }],
+      [
+        'another origin, forwarded',
+        { origin: 'http://evil.example', 'x-forwarded-host': 'evil.example', 'sec-fetch-site': 'cross-site', cookie: cookieHeader },
+      ],
       ['no origin', { cookie: cookieHeader }],
       ['a cross-site fetch', { origin: baseURL!, 'sec-fetch-site': 'cross-site', cookie: cookieHeader }],
       ['no session', { origin: baseURL! }],

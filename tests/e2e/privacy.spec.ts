@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { JSDOM } from 'jsdom';
 
 import { ModerationPage } from './pages/moderation-page';
-import { MIN_FILL_MS, fetchCommentForm, postComment } from './support/form';
+import { fetchCommentForm, MIN_FILL_MS, postComment } from './support/form';
 import { E2E_MODERATOR_PASSWORD, TestServer } from './support/server';
 import { freshToken, isAcknowledged, openDatabase, readerHeaders, runTag, uniqueIp } from './support/submissions';
 
@@ -84,9 +84,14 @@ test.describe('privacy', () => {
       };
       const form = await fetchCommentForm(base, ARTICLES[0]!);
       const refuse = async (values: Record<string, string>) => {
-        const result = await postComment(base, form, { token: secondToken, name: 'Privacy refusal', website: '', ...values }, {
-          headers: readerHeaders(uniqueIp()),
-        });
+        const result = await postComment(
+          base,
+          form,
+          { token: secondToken, name: 'Privacy refusal', website: '', ...values },
+          {
+            headers: readerHeaders(uniqueIp()),
+          },
+        );
         expect(result.status, values.email).toBeLessThan(500);
         expect(isAcknowledged(result), values.email).toBe(false);
       };
@@ -103,9 +108,14 @@ test.describe('privacy', () => {
       await refuse({ comment: 'Privacy check comment 5.', email: sentinel(5) });
       await refuse({ comment: 'Bad website', email: sentinel(102), website: 'javascript:alert(1)' });
       await refuse({ comment: 'Bad email', email: `sentinel-${tag}-104@@example.test` });
-      const tooFast = await postComment(base, form, { token: await freshToken(base, ARTICLES[0]!), name: 'Quick', email: sentinel(103), comment: 'Too fast.' }, {
-        headers: readerHeaders(),
-      });
+      const tooFast = await postComment(
+        base,
+        form,
+        { token: await freshToken(base, ARTICLES[0]!), name: 'Quick', email: sentinel(103), comment: 'Too fast.' },
+        {
+          headers: readerHeaders(),
+        },
+      );
       expect(isAcknowledged(tooFast)).toBe(false);
 
       const context = await browser.newContext({ baseURL: base });
@@ -117,7 +127,9 @@ test.describe('privacy', () => {
           await moderation.goto('held', '?per=200');
           const ids = await moderation.listedIds();
           if (ids.length === 0) return;
-          await page.locator('input[name="ids"]').evaluateAll((boxes) => boxes.forEach((box) => ((box as HTMLInputElement).checked = true)));
+          await page
+            .locator('input[name="ids"]')
+            .evaluateAll((boxes) => boxes.forEach((box) => ((box as HTMLInputElement).checked = true)));
           await page.getByLabel('With the selected comments').selectOption({ label: 'Approve' });
           await moderation.submitWith(page.getByRole('button', { name: 'Apply to selected' }));
         }
@@ -160,9 +172,11 @@ test.describe('privacy', () => {
       await context.close();
 
       db = openDatabase(server.database);
-      const stored = (db.prepare("SELECT count(*) AS n FROM comments WHERE status = 'approved' AND email LIKE ?").get(`sentinel-${tag}-%`) as {
-        n: number;
-      }).n;
+      const stored = (
+        db.prepare("SELECT count(*) AS n FROM comments WHERE status = 'approved' AND email LIKE ?").get(`sentinel-${tag}-%`) as {
+          n: number;
+        }
+      ).n;
       db.close();
       expect(stored).toBe(50);
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 
 import { TestServer } from './support/server';
 
@@ -103,12 +103,17 @@ test.describe('publishing without a rebuild', () => {
     expect(await visibility(api, slug, title)).toEqual(ABSENT);
 
     const date = new Date(Date.now() - 60_000);
-    fs.writeFileSync(path.join(content, 'articles', `${slug}.md`), articleFile({ title, date, categories: '[Security, Region]', tags: '[border, trade]' }));
+    fs.writeFileSync(
+      path.join(content, 'articles', `${slug}.md`),
+      articleFile({ title, date, categories: '[Security, Region]', tags: '[border, trade]' }),
+    );
     const response = await publish(api);
     expect(response.status()).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ published: [slug], updated: [], withdrawn: [], parsed: 1, everything: false });
-    expect(body.revalidated).toEqual(expect.arrayContaining([`/articles/${slug}`, '/', '/category/security', '/tag/border', '/feed.xml', '/sitemap.xml']));
+    expect(body.revalidated).toEqual(
+      expect.arrayContaining([`/articles/${slug}`, '/', '/category/security', '/tag/border', '/feed.xml', '/sitemap.xml']),
+    );
 
     expect(await visibility(api, slug, title)).toEqual(LIVE);
   });
@@ -144,7 +149,10 @@ test.describe('publishing without a rebuild', () => {
     expect(await visibility(api, slug, title)).toEqual(LIVE);
 
     fs.rmSync(file);
-    fs.appendFileSync(path.join(content, 'removed.yml'), `\n- slug: ${slug}\n  removed: 2026-11-26\n  reason: Withdrawn at the request of the source.\n`);
+    fs.appendFileSync(
+      path.join(content, 'removed.yml'),
+      `\n- slug: ${slug}\n  removed: 2026-11-26\n  reason: Withdrawn at the request of the source.\n`,
+    );
     const response = await publish(api);
     expect(await response.json()).toMatchObject({ withdrawn: [slug] });
     // Removed addresses are routed to their 410 answer at build; until then the page is a 404.
@@ -190,15 +198,16 @@ test.describe('publishing without a rebuild', () => {
     const slug = 'ceasefire-talks-resume';
     const title = 'Ceasefire talks resume in the capital';
     const date = new Date(Date.now() + 10_000);
-    fs.writeFileSync(path.join(content, 'articles', `${slug}.md`), articleFile({ title, date, categories: '[Security]', tags: '[ceasefire]' }));
+    fs.writeFileSync(
+      path.join(content, 'articles', `${slug}.md`),
+      articleFile({ title, date, categories: '[Security]', tags: '[ceasefire]' }),
+    );
     // The pull that brought the file is announced before its time: it is read, and not yet shown.
     const announced = await publish(api);
     expect(await announced.json()).toMatchObject({ published: [], parsed: 1 });
     expect(await visibility(api, slug, title)).toEqual(ABSENT);
 
-    await expect
-      .poll(async () => visibility(api, slug, title), { timeout: 70_000, intervals: [2_000] })
-      .toEqual(LIVE);
+    await expect.poll(async () => visibility(api, slug, title), { timeout: 70_000, intervals: [2_000] }).toEqual(LIVE);
     expect(Date.now() - date.getTime()).toBeLessThan(60_000);
   });
 });
@@ -213,7 +222,10 @@ test.describe('a server started on content newer than its build', () => {
     const builtAt = fs.statSync(path.resolve('.next/BUILD_ID')).mtimeMs;
     const date = new Date(builtAt - 3_600_000);
     const site = await startSite((content) => {
-      fs.writeFileSync(path.join(content, 'articles', `${slug}.md`), articleFile({ title, date, categories: '[Security]', tags: '[border]' }));
+      fs.writeFileSync(
+        path.join(content, 'articles', `${slug}.md`),
+        articleFile({ title, date, categories: '[Security]', tags: '[border]' }),
+      );
     });
     try {
       // The prerendered front page is the build's, without the article.

@@ -39,7 +39,15 @@ test('the header lists every section', async ({ page }) => {
   await page.goto('/');
   const sections = page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link');
   await expect(sections).toHaveText([
-    'Afghanistan', 'Government', 'Military', 'News', 'Pakistan', 'Politics', 'Region', 'Security', 'Society',
+    'Afghanistan',
+    'Government',
+    'Military',
+    'News',
+    'Pakistan',
+    'Politics',
+    'Region',
+    'Security',
+    'Society',
   ]);
   await sections.filter({ hasText: 'Society' }).click();
   await expect(page).toHaveURL(/\/category\/society$/);
@@ -47,9 +55,7 @@ test('the header lists every section', async ({ page }) => {
 
 test('the home page lists ten stories, newest first, and pages on', async ({ page }) => {
   await page.goto('/');
-  const times = await page.locator('main article time').evaluateAll((nodes) =>
-    nodes.map((node) => node.getAttribute('datetime') ?? ''),
-  );
+  const times = await page.locator('main article time').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''));
   expect(times).toHaveLength(10);
   expect([...times].sort().reverse()).toEqual(times);
 

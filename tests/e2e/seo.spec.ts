@@ -1,22 +1,22 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 
 import {
   ARCHIVE,
-  MOVED_ARTICLE,
-  OLD_SLUG,
-  PLAIN_ARTICLE,
-  REMOVED_SLUG,
-  RTL_ARTICLE,
   checkHtml,
   jsonLdNodes,
   listedArticleSlugs,
+  MOVED_ARTICLE,
+  OLD_SLUG,
   parseXml,
+  PLAIN_ARTICLE,
   pngSize,
   publishedSlugsFromContent,
+  REMOVED_SLUG,
   removedSlugsFromContent,
-  sitePath,
+  RTL_ARTICLE,
   sitemapUrls,
+  sitePath,
 } from './support/seo';
 
 // What search engines, news aggregators and feed readers get from the
@@ -147,13 +147,22 @@ test.describe('page metadata and structured data', () => {
       inLanguage: 'en',
       wordCount: expect.any(Number),
       mainEntityOfPage: { '@type': 'WebPage', '@id': expect.stringMatching(new RegExp(`^https?://[^/]+/articles/${PLAIN_ARTICLE}$`)) },
-      publisher: { '@type': 'Organization', name: expect.any(String), logo: { '@type': 'ImageObject', url: expect.stringMatching(/^https?:\/\/.+\.png$/) } },
+      publisher: {
+        '@type': 'Organization',
+        name: expect.any(String),
+        logo: { '@type': 'ImageObject', url: expect.stringMatching(/^https?:\/\/.+\.png$/) },
+      },
     });
     expect(article.image).toEqual([expect.stringMatching(new RegExp(`^https?://[^/]+/articles/${PLAIN_ARTICLE}/opengraph-image$`))]);
     expect((article.keywords as string[]).length).toBeGreaterThan(0);
     const authors = article.author as Record<string, string>[];
     expect(authors.length).toBeGreaterThan(0);
-    for (const author of authors) expect(author).toMatchObject({ '@type': 'Person', name: expect.any(String), url: expect.stringMatching(/^https?:\/\/[^/]+\/author\//) });
+    for (const author of authors)
+      expect(author).toMatchObject({
+        '@type': 'Person',
+        name: expect.any(String),
+        url: expect.stringMatching(/^https?:\/\/[^/]+\/author\//),
+      });
 
     const crumbs = nodes.find((node) => node['@type'] === 'BreadcrumbList');
     const items = (crumbs?.itemListElement ?? []) as { position: number; name: string; item: string }[];
@@ -171,7 +180,10 @@ test.describe('page metadata and structured data', () => {
 
   test('the home page is a WebSite, an archive a CollectionPage with a breadcrumb', async ({ request }) => {
     const home = jsonLdNodes(await getText(request, '/'));
-    expect(home.find((node) => node['@type'] === 'WebSite')).toMatchObject({ name: expect.any(String), url: expect.stringMatching(/^https?:\/\//) });
+    expect(home.find((node) => node['@type'] === 'WebSite')).toMatchObject({
+      name: expect.any(String),
+      url: expect.stringMatching(/^https?:\/\//),
+    });
     const archive = jsonLdNodes(await getText(request, ARCHIVE));
     const collection = archive.find((node) => node['@type'] === 'CollectionPage');
     expect(collection).toMatchObject({ url: expect.stringMatching(new RegExp(`${ARCHIVE}$`)), mainEntity: { '@type': 'ItemList' } });
@@ -200,7 +212,10 @@ test.describe('page metadata and structured data', () => {
     await expect(head.locator('meta[property="article:modified_time"]')).toHaveAttribute('content', /^\d{4}-/);
     await expect(head.locator('meta[property="article:section"]')).toHaveAttribute('content', /\S/);
     expect(await head.locator('meta[property="article:tag"]').count()).toBeGreaterThan(0);
-    await expect(head.locator('meta[property="og:image"]')).toHaveAttribute('content', new RegExp(`^https?://[^/]+/articles/${RTL_ARTICLE}/opengraph-image$`));
+    await expect(head.locator('meta[property="og:image"]')).toHaveAttribute(
+      'content',
+      new RegExp(`^https?://[^/]+/articles/${RTL_ARTICLE}/opengraph-image$`),
+    );
     await expect(head.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', /\S/);
     await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
     await expect(page.locator('main article').first()).toHaveAttribute('dir', 'rtl');
@@ -252,7 +267,13 @@ test.describe('moved and removed articles', () => {
 test.describe('valid HTML', () => {
   test('the Nu HTML Checker finds no errors on the home page, an article, an archive and the 404 page', async ({ request }) => {
     test.setTimeout(120_000);
-    const pages = { home: '/', article: `/articles/${PLAIN_ARTICLE}`, 'rtl-article': `/articles/${RTL_ARTICLE}`, archive: ARCHIVE, 'not-found': '/no/such/page' };
+    const pages = {
+      home: '/',
+      article: `/articles/${PLAIN_ARTICLE}`,
+      'rtl-article': `/articles/${RTL_ARTICLE}`,
+      archive: ARCHIVE,
+      'not-found': '/no/such/page',
+    };
     const failures: string[] = [];
     for (const [name, url] of Object.entries(pages)) {
       const response = await request.get(url);
@@ -260,8 +281,14 @@ test.describe('valid HTML', () => {
       const html = await response.text();
       // One h1, and no heading deeper than one level below the one before it.
       const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
-      expect(levels.filter((level) => level === 1), url).toHaveLength(1);
-      expect(levels.every((level, index) => index === 0 || level <= (levels[index - 1] ?? 1) + 1), `${url}: ${levels.join(' ')}`).toBe(true);
+      expect(
+        levels.filter((level) => level === 1),
+        url,
+      ).toHaveLength(1);
+      expect(
+        levels.every((level, index) => index === 0 || level <= (levels[index - 1] ?? 1) + 1),
+        `${url}: ${levels.join(' ')}`,
+      ).toBe(true);
       for (const element of ['<header', '<nav', '<main', '<footer']) expect(html, url).toContain(element);
       const errors = checkHtml(html, name).filter((message) => message.type === 'error');
       console.log(`vnu ${name} (${url}): ${errors.length} errors`);

@@ -4,11 +4,12 @@
 // fails loudly, naming the install command, when there are none.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { freePort } from './ports';
 import os from 'node:os';
 import path from 'node:path';
 
 import pg from 'pg';
+
+import { freePort } from './ports';
 
 export const INSTALL_COMMAND = 'apt-get install -y postgresql';
 

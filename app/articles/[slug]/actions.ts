@@ -3,22 +3,22 @@
 import { headers } from 'next/headers';
 
 import {
+  assessComment,
   COMMENT_FORM_FIELDS,
-  COMMENT_FORM_MESSAGES as MESSAGES,
-  type CommentFormState,
+  commentFormValues,
   EMPTY_COMMENT_FORM_VALUES,
   FORM_FIELD,
-  assessComment,
-  commentFormValues,
   getCommentStore,
   hashIp,
   isCommentStoreError,
   issueCommentToken,
+  COMMENT_FORM_MESSAGES as MESSAGES,
   parseCommentInput,
   retryPolicy,
   submissionKey,
   tokenProblemMessage,
   verifyCommentToken,
+  type CommentFormState,
 } from '@/lib/comments';
 import { getArticle } from '@/lib/content';
 
@@ -60,7 +60,8 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
         const message = parsed.fieldErrors[field];
         if (message) fieldErrors[field] = message;
       }
-      const message = Object.keys(fieldErrors).length > 0 ? MESSAGES.fields : parsed.fieldErrors.parentId ? MESSAGES.parent : MESSAGES.article;
+      const message =
+        Object.keys(fieldErrors).length > 0 ? MESSAGES.fields : parsed.fieldErrors.parentId ? MESSAGES.parent : MESSAGES.article;
       return { status: 'invalid', message, fieldErrors, values };
     }
     const input = parsed.value;

@@ -1,13 +1,13 @@
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentSection } from '@/components/comments/comment-section';
 import {
-  type ApprovedPage,
   COMMENT_FORM_LIMITS,
-  type PublicComment,
-  THREADS_PER_PAGE,
   getCommentStore,
   isCommentStoreError,
   issueCommentToken,
+  THREADS_PER_PAGE,
+  type ApprovedPage,
+  type PublicComment,
 } from '@/lib/comments';
 import { articlePath, commentTokenHref } from '@/lib/routes';
 

@@ -7,7 +7,7 @@ import { RelatedArticles } from '@/components/article/related-articles';
 import { TagList } from '@/components/article/tag-list';
 import { uiLang } from '@/components/article/ui-lang';
 import type { ApprovedPage, PublicComment } from '@/lib/comments';
-import { type Article, getNeighbours, getRelatedArticles } from '@/lib/content';
+import { getNeighbours, getRelatedArticles, type Article } from '@/lib/content';
 import { site } from '@/lib/site';
 
 import { ArticleComments } from './article-comments';
@@ -28,11 +28,7 @@ export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
     <div className="mx-auto flex max-w-page flex-col gap-12 px-4 py-8">
       {/* Arabic-script text gets Vazirmatn in the article itself only: a Dari headline
           in a list on a Latin page keeps the system face, so that page never downloads it. */}
-      <article
-        lang={article.lang}
-        dir={article.dir}
-        className={`${vazirmatn.variable} mx-auto flex w-full max-w-3xl flex-col gap-8`}
-      >
+      <article lang={article.lang} dir={article.dir} className={`${vazirmatn.variable} mx-auto flex w-full max-w-3xl flex-col gap-8`}>
         <ArticleHeader article={article} />
         {article.image ? <ArticleFigure image={article.image} lead /> : null}
         <ArticleBody html={article.html} />

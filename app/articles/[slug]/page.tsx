@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArticleJsonLd, redirectIfMoved } from '@/app/_lib/article-seo';
 import { prerenderedArticleParams } from '@/app/_lib/prerender';
 import { getArticle } from '@/lib/content';
-import { articleMetadata } from '@/lib/seo/metadata';
+import { articleMetadata } from '@/lib/seo';
 import { getSettings } from '@/lib/settings';
 
 import { getCommentsPage } from './article-comments';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
+import { listingMetadata, ListingPage } from '@/app/_lib/listing-page';
 import { categoryListing } from '@/app/_lib/listings';
-import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
+import { listingMetadata, ListingPage } from '@/app/_lib/listing-page';
 import { latestListing } from '@/app/_lib/listings';
-import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
 import { parsePageParam } from '@/app/_lib/page-param';
 import { prerenderedLaterPages } from '@/app/_lib/prerender';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
+import { listingMetadata, ListingPage } from '@/app/_lib/listing-page';
 import { tagListing } from '@/app/_lib/listings';
-import { ListingPage, listingMetadata } from '@/app/_lib/listing-page';
 import { prerenderedListingKeys } from '@/app/_lib/prerender';
 
 type Props = { params: Promise<{ slug: string }> };

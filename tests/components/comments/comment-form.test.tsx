@@ -35,7 +35,8 @@ describe('CommentForm', () => {
     const website = screen.getByRole('textbox', { name: 'Website' });
     expect(website).toHaveAttribute('type', 'url');
     expect(website).not.toBeRequired();
-    for (const label of ['Comment', 'Name', 'Email']) expect(screen.getByText(label, { selector: 'label' })).toHaveTextContent(`${label} *`);
+    for (const label of ['Comment', 'Name', 'Email'])
+      expect(screen.getByText(label, { selector: 'label' })).toHaveTextContent(`${label} *`);
     expect(screen.getByText('Website', { selector: 'label' })).not.toHaveTextContent('*');
 
     expect(screen.getByRole('button', { name: 'Post Comment' })).toHaveAttribute('type', 'submit');
@@ -94,7 +95,13 @@ describe('CommentForm', () => {
   });
 
   it('announces success and clears the form', async () => {
-    renderForm(answer({ status: 'success', message: 'Your comment is awaiting moderation.', values: { comment: '', name: '', email: '', website: '' } }));
+    renderForm(
+      answer({
+        status: 'success',
+        message: 'Your comment is awaiting moderation.',
+        values: { comment: '', name: '', email: '', website: '' },
+      }),
+    );
     const user = userEvent.setup();
     await user.type(screen.getByRole('textbox', { name: 'Comment' }), 'Hello');
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Amina');
@@ -118,13 +125,22 @@ describe('CommentForm', () => {
   });
 
   it('uses a fresh token handed back with a refusal', async () => {
-    const { form } = renderForm(answer({ status: 'invalid', message: 'This form has expired.', token: 'v1.fresh', values: { comment: 'x', name: '', email: '', website: '' } }));
+    const { form } = renderForm(
+      answer({
+        status: 'invalid',
+        message: 'This form has expired.',
+        token: 'v1.fresh',
+        values: { comment: 'x', name: '', email: '', website: '' },
+      }),
+    );
     await userEvent.setup().click(screen.getByRole('button', { name: 'Post Comment' }));
     await waitFor(() => expect(form.querySelector('input[name="token"]')).toHaveValue('v1.fresh'));
   });
 
   it('fetches a fresh token once, when the reader starts writing', async () => {
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ token: 'v1.focused' }), { headers: { 'content-type': 'application/json' } }));
+    const fetchMock = vi.fn(
+      async () => new Response(JSON.stringify({ token: 'v1.focused' }), { headers: { 'content-type': 'application/json' } }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const { form } = renderForm(answer({ status: 'idle' }), { tokenUrl: '/api/comments/token?article=border-talks-resume' });
     const user = userEvent.setup();
@@ -132,7 +148,10 @@ describe('CommentForm', () => {
     await user.click(screen.getByRole('textbox', { name: 'Name' }));
     await waitFor(() => expect(form.querySelector('input[name="token"]')).toHaveValue('v1.focused'));
     expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(fetchMock.mock.calls[0]).toEqual(['/api/comments/token?article=border-talks-resume', expect.objectContaining({ cache: 'no-store' })]);
+    expect(fetchMock.mock.calls[0]).toEqual([
+      '/api/comments/token?article=border-talks-resume',
+      expect.objectContaining({ cache: 'no-store' }),
+    ]);
   });
 
   it('does not send a comment far past the limit, and says so beside the field', async () => {

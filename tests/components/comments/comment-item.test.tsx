@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { CommentItem } from '@/components/comments/comment-item';
@@ -78,7 +78,11 @@ describe('CommentItem', () => {
     expect(text.textContent).toBe(body);
     expect(text.children).toHaveLength(0);
     expect(article.querySelector('script, img, b')).toBeNull();
-    expect(within(article).getAllByRole('link').map((link) => link.getAttribute('href'))).not.toContain('javascript:x');
+    expect(
+      within(article)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).not.toContain('javascript:x');
   });
 
   it('has a Reply link that works without JavaScript', () => {

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { CommentSection, commentCountLabel } from '@/components/comments/comment-section';
+import { commentCountLabel, CommentSection } from '@/components/comments/comment-section';
 import { CommentThread } from '@/components/comments/comment-thread';
 
 import { makeComment, node } from './fixtures';
@@ -59,10 +59,15 @@ describe('CommentThread', () => {
     // At MAX_DEPTH the store puts the deeper reply after its parent, at the same depth.
     const threads = [
       node(root, 1, [
-        node(child, 2, [node(grandchild, 3, [], { id: child.id, name: 'Child' }), node(deeper, 3, [], { id: grandchild.id, name: 'Grandchild' })], {
-          id: root.id,
-          name: 'Root',
-        }),
+        node(
+          child,
+          2,
+          [node(grandchild, 3, [], { id: child.id, name: 'Child' }), node(deeper, 3, [], { id: grandchild.id, name: 'Grandchild' })],
+          {
+            id: root.id,
+            name: 'Root',
+          },
+        ),
       ]),
     ];
     const { container } = render(<CommentThread articleSlug="a" nodes={threads} />);

@@ -16,6 +16,11 @@ export function makeComment(overrides: Partial<PublicComment> = {}): PublicComme
   };
 }
 
-export function node(comment: PublicComment, depth: number, replies: CommentThreadNode[] = [], replyTo: CommentThreadNode['replyTo'] = null): CommentThreadNode {
+export function node(
+  comment: PublicComment,
+  depth: number,
+  replies: CommentThreadNode[] = [],
+  replyTo: CommentThreadNode['replyTo'] = null,
+): CommentThreadNode {
   return { comment, depth, replyTo, replies };
 }

@@ -54,19 +54,30 @@ describe('linkify', () => {
     ]);
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', '<a href="https://x.example">x</a>', 'www.example.com', 'xhttps://example.com'])(
-    'does not make %j into a link other than a plain http(s) address',
-    (text) => {
-      for (const segment of linkify(text)) {
-        if (segment.kind === 'link') expect(segment.href).toMatch(/^https?:\/\//);
-      }
-      expect(linkify(text).map((segment) => segment.text).join('')).toBe(text);
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    '<a href="https://x.example">x</a>',
+    'www.example.com',
+    'xhttps://example.com',
+  ])('does not make %j into a link other than a plain http(s) address', (text) => {
+    for (const segment of linkify(text)) {
+      if (segment.kind === 'link') expect(segment.href).toMatch(/^https?:\/\//);
+    }
+    expect(
+      linkify(text)
+        .map((segment) => segment.text)
+        .join(''),
+    ).toBe(text);
+  });
 
   it('stops an address at markup characters', () => {
     const segments = linkify('<a href="https://x.example/p">x</a>');
-    expect(segments.find((segment) => segment.kind === 'link')).toEqual({ kind: 'link', text: 'https://x.example/p', href: 'https://x.example/p' });
+    expect(segments.find((segment) => segment.kind === 'link')).toEqual({
+      kind: 'link',
+      text: 'https://x.example/p',
+      href: 'https://x.example/p',
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { Pagination, pageHref } from '@/components/layout/pagination';
+import { pageHref, Pagination } from '@/components/layout/pagination';
 
 describe('Pagination', () => {
   it('links the first page to the base path itself', () => {

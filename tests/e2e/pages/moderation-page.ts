@@ -79,7 +79,9 @@ export class ModerationPage {
 
   /** Comment ids listed on the current page, in order. */
   async listedIds(): Promise<number[]> {
-    const values = await this.page.locator('input[name="ids"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const values = await this.page
+      .locator('input[name="ids"]')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     return values.map(Number);
   }
 }

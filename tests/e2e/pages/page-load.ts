@@ -68,7 +68,9 @@ export class PageLoad {
         new Promise<LayoutShift[]>((resolve) => {
           const shifts: LayoutShift[] = [];
           const collect = (entries: PerformanceEntryList) => {
-            for (const entry of entries as unknown as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node | null }> }>) {
+            for (const entry of entries as unknown as Array<
+              PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node | null }> }
+            >) {
               if (entry.hadRecentInput) continue;
               const sources = entry.sources.map((source) => {
                 const node = source.node;
@@ -115,8 +117,8 @@ export class PageLoad {
 
   /** Hrefs of the fonts the page asks the browser to preload. */
   async preloadedFonts(): Promise<string[]> {
-    return this.page.locator('link[rel="preload"][as="font"]').evaluateAll((links) =>
-      links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
-    );
+    return this.page
+      .locator('link[rel="preload"][as="font"]')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
   }
 }

@@ -1,5 +1,5 @@
 import { mainServerDatabase } from './server';
-import { type StoredComment, openDatabase, storedByEmail } from './submissions';
+import { openDatabase, storedByEmail, type StoredComment } from './submissions';
 
 /** The comments the main test server stored with this email address, oldest first. */
 export function commentsByEmail(email: string): StoredComment[] {

@@ -39,7 +39,8 @@ export function parseCommentForm(html: string, pageUrl: string): CommentForm {
   if (!form) throw new Error(`No comment form on ${pageUrl}`);
   const fields: Record<string, string> = {};
   for (const control of Array.from(form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[name], textarea[name]'))) {
-    if (control instanceof form.ownerDocument.defaultView!.HTMLInputElement && ['submit', 'button', 'file'].includes(control.type)) continue;
+    if (control instanceof form.ownerDocument.defaultView!.HTMLInputElement && ['submit', 'button', 'file'].includes(control.type))
+      continue;
     fields[control.name] = control.value;
   }
   return { pageUrl, action: new URL(form.getAttribute('action') || pageUrl, pageUrl).href, fields };

@@ -4,7 +4,7 @@
 // server, on its own loopback port with its own SQLite file, and from its own
 // copy of `.next`: pages regenerated at run time are written there, and a
 // shared copy would let one server serve pages rendered from another's database.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 
 import Database from 'better-sqlite3';
 
-import { type CommentForm, type CommentValues, MIN_FILL_MS, type PostResult, fetchCommentForm, postComment } from './form';
+import { fetchCommentForm, MIN_FILL_MS, postComment, type CommentForm, type CommentValues, type PostResult } from './form';
 
 export const SUCCESS_TEXT = 'Your comment is awaiting moderation.';
 
@@ -45,7 +45,11 @@ export async function freshToken(baseURL: string, slug: string): Promise<string>
  * have been signed a moment ago (right after a revalidation), so the form is
  * given its own and is usable MIN_FILL_MS after this returns.
  */
-export async function commentForm(baseURL: string, slug: string, options: { replyTo?: number } = {}): Promise<CommentForm & { readyAt: number }> {
+export async function commentForm(
+  baseURL: string,
+  slug: string,
+  options: { replyTo?: number } = {},
+): Promise<CommentForm & { readyAt: number }> {
   const form = await fetchCommentForm(baseURL, slug, options);
   const token = await freshToken(baseURL, slug);
   return { ...form, fields: { ...form.fields, token }, readyAt: Date.now() + MIN_FILL_MS };
@@ -72,7 +76,12 @@ export async function submit(
 }
 
 /** Submits one comment and fails loudly unless the server acknowledged it. */
-export async function submitAcknowledged(baseURL: string, slug: string, values: CommentValues, options: { replyTo?: number } = {}): Promise<void> {
+export async function submitAcknowledged(
+  baseURL: string,
+  slug: string,
+  values: CommentValues,
+  options: { replyTo?: number } = {},
+): Promise<void> {
   const form = await commentForm(baseURL, slug, options);
   const result = await submit(baseURL, form, values);
   if (!isAcknowledged(result)) {
@@ -99,17 +108,20 @@ export function openDatabase(file: string, options: { readonly?: boolean } = { r
 }
 
 export function storedByEmail(db: Database.Database, email: string): StoredComment[] {
-  return db.prepare('SELECT id, article_slug, parent_id, name, email, website, body, status FROM comments WHERE email = ?').all(email) as StoredComment[];
+  return db
+    .prepare('SELECT id, article_slug, parent_id, name, email, website, body, status FROM comments WHERE email = ?')
+    .all(email) as StoredComment[];
 }
 
 export function storedWhereBodyStarts(db: Database.Database, prefix: string): StoredComment[] {
   return db
-    .prepare("SELECT id, article_slug, parent_id, name, email, website, body, status FROM comments WHERE substr(body, 1, ?) = ? ORDER BY id")
+    .prepare(
+      'SELECT id, article_slug, parent_id, name, email, website, body, status FROM comments WHERE substr(body, 1, ?) = ? ORDER BY id',
+    )
     .all(prefix.length, prefix) as StoredComment[];
 }
 
 export function storedById(db: Database.Database, id: number): StoredComment | undefined {
   return db.prepare('SELECT id, article_slug, parent_id, name, email, website, body, status FROM comments WHERE id = ?').get(id) as
-    | StoredComment
-    | undefined;
+    StoredComment | undefined;
 }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  PROXY_ALL_BUT_STATIC,
-  PROXY_SKIPPED_READS,
   articlePath,
   articleSlugInPath,
   articleSlugOfPage,
@@ -10,6 +8,8 @@ import {
   isArticleShapedPath,
   isSlug,
   pagedPath,
+  PROXY_ALL_BUT_STATIC,
+  PROXY_SKIPPED_READS,
   replyHref,
   tagPath,
 } from '@/lib/routes';

@@ -103,7 +103,15 @@ describe('npm run comments', () => {
   });
 
   it('refuses an unknown command, a non-numeric id and bad options with exit code 2 and no stack trace', async () => {
-    for (const args of [['frobnicate'], ['approve', 'abc'], ['approve'], ['spam', '-1'], ['list', '--status', 'pending'], ['list', '--limit', 'x'], ['list', '--colour']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['approve', 'abc'],
+      ['approve'],
+      ['spam', '-1'],
+      ['list', '--status', 'pending'],
+      ['list', '--limit', 'x'],
+      ['list', '--colour'],
+    ]) {
       const run = await cli(dbPath, args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^comments: /);

@@ -48,13 +48,23 @@ describe('npm run content:publish', () => {
   it('asks the site to read the content again and says what went live', async () => {
     reply = {
       status: 200,
-      body: { published: ['border-reopens'], updated: [], withdrawn: ['old-rumour'], parsed: 1, reused: 9_999, ms: 412, everything: false, revalidated: ['/', '/articles/border-reopens', '/feed.xml'] },
+      body: {
+        published: ['border-reopens'],
+        updated: [],
+        withdrawn: ['old-rumour'],
+        parsed: 1,
+        reused: 9_999,
+        ms: 412,
+        everything: false,
+        revalidated: ['/', '/articles/border-reopens', '/feed.xml'],
+      },
     };
     calls.length = 0;
     const run = await publish(['--site', site], { REVALIDATE_SECRET: 's3cret' });
     expect(run).toEqual({
       code: 0,
-      stdout: 'Published 1 (border-reopens); updated 0; withdrawn 1 (old-rumour).\n1 file parsed, 9999 unchanged; 3 pages regenerated in 412 ms.\n',
+      stdout:
+        'Published 1 (border-reopens); updated 0; withdrawn 1 (old-rumour).\n1 file parsed, 9999 unchanged; 3 pages regenerated in 412 ms.\n',
       stderr: '',
     });
     expect(calls).toEqual([{ url: '/api/revalidate', authorization: 'Bearer s3cret', body: '{"content":true}' }]);
@@ -63,7 +73,10 @@ describe('npm run content:publish', () => {
   it('prints the problems of refused content, one per line, and exits 1', async () => {
     reply = {
       status: 422,
-      body: { error: 'The content has problems, so the site keeps serving the previous version. Fix them and call again.', problems: ['content/articles/x.md:3: date: "soon" is not an ISO 8601 date'] },
+      body: {
+        error: 'The content has problems, so the site keeps serving the previous version. Fix them and call again.',
+        problems: ['content/articles/x.md:3: date: "soon" is not an ISO 8601 date'],
+      },
     };
     const run = await publish(['--site', site], { REVALIDATE_SECRET: 's3cret' });
     expect(run.code).toBe(1);
@@ -77,11 +90,16 @@ describe('npm run content:publish', () => {
   it('explains a refused secret, a site that cannot be reached, and missing settings', async () => {
     reply = { status: 401, body: { error: 'A valid bearer token is required.' } };
     const refused = await publish(['--site', site], { REVALIDATE_SECRET: 'wrong' });
-    expect(refused).toMatchObject({ code: 1, stderr: `content:publish: the site at ${site} did not publish: it refused REVALIDATE_SECRET (is it the same as the site’s?)\n` });
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: `content:publish: the site at ${site} did not publish: it refused REVALIDATE_SECRET (is it the same as the site’s?)\n`,
+    });
 
     const unreachable = await publish(['--site', 'http://127.0.0.1:9'], { REVALIDATE_SECRET: 's3cret' });
     expect(unreachable.code).toBe(1);
-    expect(unreachable.stderr).toMatch(/^content:publish: the site at http:\/\/127\.0\.0\.1:9 could not be reached \(.+\); is it running\?/);
+    expect(unreachable.stderr).toMatch(
+      /^content:publish: the site at http:\/\/127\.0\.0\.1:9 could not be reached \(.+\); is it running\?/,
+    );
 
     expect(await publish(['--site', site])).toMatchObject({ code: 2, stderr: expect.stringContaining('set REVALIDATE_SECRET') });
     expect(await publish(['--site', 'nowhere'], { REVALIDATE_SECRET: 's3cret' })).toMatchObject({

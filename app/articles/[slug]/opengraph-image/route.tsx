@@ -3,9 +3,9 @@ import { ImageResponse } from 'next/og';
 import { SocialCard } from '@/components/seo/social-card';
 import { getArticle } from '@/lib/content';
 import { CACHE_CONTROL } from '@/lib/http';
-import { SOCIAL_IMAGE_SIZE } from '@/lib/seo/metadata';
-import { SOCIAL_FONT_FAMILY, socialCardContent, socialImageFonts } from '@/lib/social-image';
+import { SOCIAL_IMAGE_SIZE } from '@/lib/seo';
 import { getSettings } from '@/lib/settings';
+import { SOCIAL_FONT_FAMILY, socialCardContent, socialImageFonts } from '@/lib/social-image';
 
 // The social preview of an article without a picture of its own. Its address
 // is the one lib/seo puts in og:image and JSON-LD; once made, it is kept like

@@ -13,7 +13,7 @@ describe('CommentStoreError', () => {
     expect(JSON.stringify(error)).not.toMatch(/example\.com/i);
   });
 
-  it('is recognised when thrown by another bundle\'s copy of the class', async () => {
+  it("is recognised when thrown by another bundle's copy of the class", async () => {
     const original = new CommentStoreError('busy', 'database is locked');
     // A fresh module instance stands in for another bundle's copy of errors.ts.
     const { vi } = await import('vitest');

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 
 import { createPostgresCommentStore } from '@/lib/comments/postgres';
-import { type CommentEdit, parseCommentEdit } from '@/lib/comments/schema';
+import { parseCommentEdit, type CommentEdit } from '@/lib/comments/schema';
 import { createSqliteCommentStore } from '@/lib/comments/sqlite';
 import type { CommentStore, CreateMeta, NewComment } from '@/lib/comments/store';
 

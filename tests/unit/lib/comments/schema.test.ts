@@ -77,9 +77,7 @@ describe('limits in code points, at the limit and one past it', () => {
     const base = 'https://example.com/';
     const at200 = base + char.repeat(200 - base.length);
     expect(valueOf({ website: at200 }).website).toBe(at200);
-    expect(errorOf('website', { website: `${at200}${char}` })).toBe(
-      'Your website address can be at most 200 characters (you have 201).',
-    );
+    expect(errorOf('website', { website: `${at200}${char}` })).toBe('Your website address can be at most 200 characters (you have 201).');
   });
 
   it('counts after normalising: 245 decomposed letters are 245 characters', () => {
@@ -124,7 +122,9 @@ describe('cleaning', () => {
     ['C1 CSI', '\u009B'],
     ['lone surrogate', '\uD800'],
   ])('refuses %s with a field message', (_label, char) => {
-    expect(errorOf('comment', { comment: `bad${char}text` })).toBe('Your comment contains an invisible control character. Please remove it.');
+    expect(errorOf('comment', { comment: `bad${char}text` })).toBe(
+      'Your comment contains an invisible control character. Please remove it.',
+    );
     expect(errorOf('name', { name: `bad${char}name` })).toBe('Your name contains an invisible control character. Please remove it.');
     expect(errorOf('email', { email: `a${char}b@example.com` })).toBe(
       'Your email address contains an invisible control character. Please remove it.',
@@ -158,21 +158,32 @@ describe('email and website rules', () => {
     },
   );
 
-  it.each(['', 'plain', 'name@', '@example.com', 'name@example', 'a@b@example.com', 'na me@example.com', '.a@example.com', 'a..b@example.com', 'a@-example.com'])(
-    'refuses "%s"',
-    (email) => {
-      expect(errorOf('email', { email })).toMatch(/^Please enter (your|a valid) email address/);
-    },
-  );
+  it.each([
+    '',
+    'plain',
+    'name@',
+    '@example.com',
+    'name@example',
+    'a@b@example.com',
+    'na me@example.com',
+    '.a@example.com',
+    'a..b@example.com',
+    'a@-example.com',
+  ])('refuses "%s"', (email) => {
+    expect(errorOf('email', { email })).toMatch(/^Please enter (your|a valid) email address/);
+  });
 
   it('takes an empty website as none', () => {
     expect(valueOf({ website: '   ' }).website).toBeNull();
     expect(valueOf({ website: undefined }).website).toBeNull();
   });
 
-  it.each(['http://example.com', 'https://example.com/a?b=c#d', 'HTTPS://EXAMPLE.COM', 'https://مثال.example/مسیر'])('accepts %s', (website) => {
-    expect(valueOf({ website }).website).toBe(website);
-  });
+  it.each(['http://example.com', 'https://example.com/a?b=c#d', 'HTTPS://EXAMPLE.COM', 'https://مثال.example/مسیر'])(
+    'accepts %s',
+    (website) => {
+      expect(valueOf({ website }).website).toBe(website);
+    },
+  );
 
   it.each([
     ['javascript:alert(1)', 'Your website address must start with http:// or https://.'],

@@ -5,7 +5,7 @@ import { LATEST_VERSION } from '@/lib/comments/migrations';
 import { createPostgresCommentStore } from '@/lib/comments/postgres';
 import type { Comment, CommentStore, CommentThreadNode, CreateResult } from '@/lib/comments/store';
 
-import { BACKENDS, type TestDatabase, at, comment, meta, parsedEdit } from './harness';
+import { at, BACKENDS, comment, meta, parsedEdit, type TestDatabase } from './harness';
 
 function created(result: CreateResult): Comment {
   if (result.outcome !== 'created') throw new Error(`expected a new comment, got ${result.outcome}`);
@@ -133,9 +133,9 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       await post({ email: 'dup@example.com', body: 'The budget is late.' });
       const again = await store.create(comment({ email: 'DUP@example.com', body: 'the  BUDGET is late.' }), meta());
       expect(again).toEqual({ outcome: 'duplicate-content' });
-      expect((await store.create(comment({ email: 'dup@example.com', body: 'The budget is late.', articleSlug: 'other' }), meta())).outcome).toBe(
-        'created',
-      );
+      expect(
+        (await store.create(comment({ email: 'dup@example.com', body: 'The budget is late.', articleSlug: 'other' }), meta())).outcome,
+      ).toBe('created');
       expect((await store.create(comment({ email: 'else@example.com', body: 'The budget is late.' }), meta())).outcome).toBe('created');
       const racing = await Promise.all(
         Array.from({ length: 6 }, () => store.create(comment({ email: 'race@example.com', body: 'Same words.' }), meta())),
@@ -229,17 +229,7 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       await post({ name: 'HeldReply', parentId: a.id }, { now: at(260) });
 
       const page = await store.listApproved('budget-vote');
-      expect(outline(page.threads)).toEqual([
-        'B@1',
-        'A@1',
-        'A1@2',
-        'A1a@3',
-        'A1a-x@3',
-        'A1a-x-y@3',
-        'A1b@3',
-        'A2@2',
-        'C@1',
-      ]);
+      expect(outline(page.threads)).toEqual(['B@1', 'A@1', 'A1@2', 'A1a@3', 'A1a-x@3', 'A1a-x-y@3', 'A1b@3', 'A2@2', 'C@1']);
       expect(page).toMatchObject({ page: 1, totalPages: 1, threadCount: 3, commentCount: 9, threadsPerPage: 50 });
       const a1Node = page.threads[1]?.replies[0];
       expect(a1Node?.replies.map((n) => [n.comment.name, n.replyTo?.name, n.replies.length])).toEqual([

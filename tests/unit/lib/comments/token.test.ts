@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { tokenProblemMessage } from '@/lib/comments/form';
 import { commentConfigProblems } from '@/lib/comments/secret';
-import {
-  TOKEN_MAX_AGE_MS,
-  TOKEN_MIN_AGE_MS,
-  issueCommentToken,
-  submissionKey,
-  verifyCommentToken,
-} from '@/lib/comments/token';
+import { issueCommentToken, submissionKey, TOKEN_MAX_AGE_MS, TOKEN_MIN_AGE_MS, verifyCommentToken } from '@/lib/comments/token';
 
 const secret = 'test-secret-that-is-long-enough-for-the-rule-0123456789';
 const issuedAt = Date.UTC(2026, 10, 2, 9, 0);
@@ -52,7 +46,13 @@ describe('comment form token', () => {
   it('tells missing from malformed', () => {
     expect(verifyCommentToken(undefined, 'budget-vote', options(issuedAt))).toEqual({ ok: false, reason: 'missing' });
     expect(verifyCommentToken('', 'budget-vote', options(issuedAt))).toEqual({ ok: false, reason: 'missing' });
-    for (const bad of ['x', 'v1.a.b.c', `${token}.extra`, token.replace('v1', 'v2'), 'v1.zzzzzzzzzzzz.' + 'a'.repeat(22) + '.' + 'b'.repeat(43)]) {
+    for (const bad of [
+      'x',
+      'v1.a.b.c',
+      `${token}.extra`,
+      token.replace('v1', 'v2'),
+      'v1.zzzzzzzzzzzz.' + 'a'.repeat(22) + '.' + 'b'.repeat(43),
+    ]) {
       expect(verifyCommentToken(bad, 'budget-vote', options(issuedAt + 10_000)).ok).toBe(false);
     }
   });
@@ -93,7 +93,9 @@ describe('submissionKey', () => {
 describe('COMMENT_SECRET', () => {
   it('is required in production when servers share PostgreSQL, and must be long enough', () => {
     expect(commentConfigProblems({ secret: undefined, isProduction: true, sharedDatabase: true })).toEqual([
-      expect.stringMatching(/^COMMENT_SECRET is not set; app servers sharing DATABASE_URL must use the same one\. Set COMMENT_SECRET to a random string of at least 32 characters/),
+      expect.stringMatching(
+        /^COMMENT_SECRET is not set; app servers sharing DATABASE_URL must use the same one\. Set COMMENT_SECRET to a random string of at least 32 characters/,
+      ),
     ]);
     expect(commentConfigProblems({ secret: 'short', isProduction: false, sharedDatabase: false })).toEqual([
       expect.stringMatching(/^COMMENT_SECRET is too short \(5 characters\)/),

@@ -1,10 +1,10 @@
-import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { XMLValidator } from 'fast-xml-parser';
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { ArticleSummary, Paginated } from '@/lib/content';
 
-import { BUDGET, JANE, POLITICS, SECURITY, manySummaries, summary } from '../seo/fixtures';
+import { BUDGET, JANE, manySummaries, POLITICS, SECURITY, summary } from '../seo/fixtures';
 
 // The routes' data comes from the content index; here it is an in-memory list,
 // paginated like the real one, so the routes' glue is tested without files.
@@ -22,7 +22,10 @@ vi.mock('@/lib/content', () => {
     getLatestArticles: (page?: number) => paginate(content.articles, page),
     getArticlesByCategory: (slug: string, page?: number) =>
       categories.some((category) => category.slug === slug)
-        ? paginate(content.articles.filter((article) => article.categories.some((category) => category.slug === slug)), page)
+        ? paginate(
+            content.articles.filter((article) => article.categories.some((category) => category.slug === slug)),
+            page,
+          )
         : null,
     getArticle: (slug: string) => {
       const found = content.articles.find((article) => article.slug === slug);
@@ -42,9 +45,7 @@ const { getFeedArticles } = await import('@/lib/seo/source');
 beforeEach(() => {
   vi.stubEnv('SITE_URL', 'http://localhost:3000');
   content.pageSize = 10;
-  content.articles = manySummaries(60).map((article, index) =>
-    index % 2 === 0 ? { ...article, categories: [SECURITY] } : article,
-  );
+  content.articles = manySummaries(60).map((article, index) => (index % 2 === 0 ? { ...article, categories: [SECURITY] } : article));
   content.articles.splice(1, 0, summary({ slug: 'secret-draft', draft: true, date: '2026-11-02T04:30:00.000Z' }));
 });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  MODERATOR_SESSION_SECONDS,
   checkModeratorPassword,
   cleanModeratorName,
   createModeratorSession,
   isHttpsRequest,
   isModerationEnabled,
   isSameOriginRequest,
+  MODERATOR_SESSION_SECONDS,
   moderatorCookieOptions,
   verifyModeratorSession,
 } from '@/lib/moderation/sessions';

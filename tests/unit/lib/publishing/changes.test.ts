@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { type ContentSnapshot, loadContent } from '@/lib/content';
+import { loadContent, type ContentSnapshot } from '@/lib/content';
 import { pagesShowingChanges } from '@/lib/publishing/changes';
 import { site } from '@/lib/site';
 
@@ -69,12 +69,17 @@ describe('pagesShowingChanges', () => {
     const { index } = loadContent(writeTree(files));
     const changes = pagesShowingChanges({ index, at: NOW }, { index, at: new Date('2026-11-21T06:00:00Z') });
     expect(changes.published).toEqual(['tomorrow']);
-    expect(changes.paths).toEqual(expect.arrayContaining(['/articles/tomorrow', '/', '/page/2', '/category/government', '/author/j-doe', '/feed.xml']));
+    expect(changes.paths).toEqual(
+      expect.arrayContaining(['/articles/tomorrow', '/', '/page/2', '/category/government', '/author/j-doe', '/feed.xml']),
+    );
   });
 
   it('names the pages of a corrected article and of the listings it left', () => {
     const before = snapshot(baseFiles());
-    const after = snapshot({ ...baseFiles(), 'articles/security-1.md': story(1, { title: 'Corrected', categories: '[Government]', author: 'omar-khan' }) });
+    const after = snapshot({
+      ...baseFiles(),
+      'articles/security-1.md': story(1, { title: 'Corrected', categories: '[Government]', author: 'omar-khan' }),
+    });
     const changes = pagesShowingChanges(before, after);
     expect(changes.updated).toEqual(['security-1']);
     expect(changes.paths).toEqual(

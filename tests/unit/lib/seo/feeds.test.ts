@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { atomFeed, categoryFeedChannel, feedContentHtml, jsonFeed, rssFeed, siteFeedChannel } from '@/lib/seo/feeds';
 
-import { BUDGET, JANE, OMAR, POLITICS, SECURITY, SETTINGS, WATER, article } from './fixtures';
+import { article, BUDGET, JANE, OMAR, POLITICS, SECURITY, SETTINGS, WATER } from './fixtures';
 
 const HOSTILE_TITLE = 'Tom & Jerry <script>alert(1)</script> ]]> end';
 const BODY =

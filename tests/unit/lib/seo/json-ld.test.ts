@@ -9,7 +9,7 @@ import {
   websiteJsonLd,
 } from '@/lib/seo/json-ld';
 
-import { BUDGET, JANE, OMAR, POLITICS, SECURITY, SETTINGS, WATER, summary } from './fixtures';
+import { BUDGET, JANE, OMAR, POLITICS, SECURITY, SETTINGS, summary, WATER } from './fixtures';
 
 const HOSTILE = 'Budget </script><script>alert(1)</script> & more\u2028line\u2029para <!-- x -->';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { archiveMetadata, articleMetadata, feedAlternates, siteMetadata } from '@/lib/seo/metadata';
 
-import { BUDGET, JANE, POLITICS, SECURITY, SETTINGS, WATER, summary } from './fixtures';
+import { BUDGET, JANE, POLITICS, SECURITY, SETTINGS, summary, WATER } from './fixtures';
 
 const FEEDS = {
   'application/rss+xml': [{ url: 'https://news.example.com/feed.xml', title: 'Dateline (RSS)' }],
@@ -72,7 +72,10 @@ describe('articleMetadata', () => {
 
 describe('archiveMetadata', () => {
   it('indexes the first page with itself as canonical', () => {
-    const metadata = archiveMetadata({ title: 'Politics', description: 'Parliament.', basePath: '/category/politics', page: 1, category: POLITICS }, SETTINGS);
+    const metadata = archiveMetadata(
+      { title: 'Politics', description: 'Parliament.', basePath: '/category/politics', page: 1, category: POLITICS },
+      SETTINGS,
+    );
     expect(metadata.title).toBe('Politics');
     expect(metadata.alternates?.canonical).toBe('https://news.example.com/category/politics');
     expect(metadata.robots).toBeUndefined();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { NEWS_SITEMAP_LIMIT, newsLanguage, newsSitemap, newsSitemapArticles } from '@/lib/seo/news-sitemap';
 
-import { SETTINGS, manySummaries, summary } from './fixtures';
+import { manySummaries, SETTINGS, summary } from './fixtures';
 
 const NOW = new Date('2026-11-03T12:00:00.000Z');
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { SettingsError, absoluteUrl, parseSettings } from '@/lib/settings';
+import { absoluteUrl, parseSettings, SettingsError } from '@/lib/settings';
 
 function problemsOf(source: Parameters<typeof parseSettings>[0]): string {
   try {
@@ -59,9 +59,7 @@ describe('parseSettings', () => {
     expect(parseSettings({ SITE_URL: 'https://news.example.com', PUBLISHER_LOGO: '/brand/logo.png' }).publisherLogo).toBe(
       'https://news.example.com/brand/logo.png',
     );
-    expect(parseSettings({ PUBLISHER_LOGO: 'https://cdn.example.org/logo.png' }).publisherLogo).toBe(
-      'https://cdn.example.org/logo.png',
-    );
+    expect(parseSettings({ PUBLISHER_LOGO: 'https://cdn.example.org/logo.png' }).publisherLogo).toBe('https://cdn.example.org/logo.png');
   });
 
   it('names the variable and gives an example for a bad SITE_URL', () => {
@@ -70,7 +68,9 @@ describe('parseSettings', () => {
         '  - SITE_URL: "news.example.com" is not an absolute http(s) URL; ' +
         "set it to the site's public address, e.g. SITE_URL=https://news.example.com",
     );
-    expect(problemsOf({ SITE_URL: 'ftp://news.example.com' })).toContain('SITE_URL: "ftp://news.example.com" is not an absolute http(s) URL');
+    expect(problemsOf({ SITE_URL: 'ftp://news.example.com' })).toContain(
+      'SITE_URL: "ftp://news.example.com" is not an absolute http(s) URL',
+    );
     expect(problemsOf({ SITE_URL: 'https://news.example.com/en/' })).toContain(
       'SITE_URL: "https://news.example.com/en/" must be an origin only, without a path, query or fragment',
     );
@@ -88,8 +88,12 @@ describe('parseSettings', () => {
     })();
     expect(error.problems).toHaveLength(4);
     expect(error.message).toContain('SITE_URL: "localhost" is not an absolute http(s) URL');
-    expect(error.message).toContain('SITE_LANG: "english please" is not a BCP 47 language tag; write it like SITE_LANG=en or SITE_LANG=fa-AF');
-    expect(error.message).toContain('PUBLISHER_LOGO: must be a path of a file under public/ starting with "/" (e.g. PUBLISHER_LOGO=/logo.png)');
+    expect(error.message).toContain(
+      'SITE_LANG: "english please" is not a BCP 47 language tag; write it like SITE_LANG=en or SITE_LANG=fa-AF',
+    );
+    expect(error.message).toContain(
+      'PUBLISHER_LOGO: must be a path of a file under public/ starting with "/" (e.g. PUBLISHER_LOGO=/logo.png)',
+    );
     expect(error.message).toContain('SITE_NAME: must be at most 100 characters');
   });
 

@@ -1,16 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 
-import {
-  SITEMAP_URL_LIMIT,
-  renderSitemapIndex,
-  renderUrlset,
-  sitemapEntries,
-  sitemapRoot,
-  splitSitemap,
-} from '@/lib/seo/sitemap';
+import { renderSitemapIndex, renderUrlset, SITEMAP_URL_LIMIT, sitemapEntries, sitemapRoot, splitSitemap } from '@/lib/seo/sitemap';
 
-import { BUDGET, JANE, OMAR, POLITICS, SECURITY, SETTINGS, WATER, manySummaries, summary } from './fixtures';
+import { BUDGET, JANE, manySummaries, OMAR, POLITICS, SECURITY, SETTINGS, summary, WATER } from './fixtures';
 
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'url' || name === 'sitemap' });
 
@@ -20,8 +13,20 @@ type Index = { sitemapindex: { sitemap: { loc: string; lastmod?: string }[] } };
 describe('sitemapEntries', () => {
   const articles = [
     summary({ slug: 'newest', date: '2026-11-03T10:00:00.000Z', categories: [SECURITY], tags: [WATER], authors: [OMAR] }),
-    summary({ slug: 'updated', date: '2026-11-01T10:00:00.000Z', updated: '2026-11-04T00:00:00.000Z', categories: [POLITICS], tags: [BUDGET] }),
-    summary({ slug: 'oldest', date: '2026-10-30T10:00:00.000Z', categories: [POLITICS, SECURITY], tags: [BUDGET, WATER], authors: [JANE, OMAR] }),
+    summary({
+      slug: 'updated',
+      date: '2026-11-01T10:00:00.000Z',
+      updated: '2026-11-04T00:00:00.000Z',
+      categories: [POLITICS],
+      tags: [BUDGET],
+    }),
+    summary({
+      slug: 'oldest',
+      date: '2026-10-30T10:00:00.000Z',
+      categories: [POLITICS, SECURITY],
+      tags: [BUDGET, WATER],
+      authors: [JANE, OMAR],
+    }),
   ];
   const entries = sitemapEntries({
     articles,

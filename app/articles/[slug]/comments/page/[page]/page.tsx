@@ -3,9 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
 import { parsePageParam } from '@/app/_lib/page-param';
+import { ArticleComments, getCommentsPage } from '@/app/articles/[slug]/article-comments';
 import { getArticle } from '@/lib/content';
-
-import { ArticleComments, getCommentsPage } from '../../../article-comments';
 import { articlePath } from '@/lib/routes';
 
 type Props = { params: Promise<{ slug: string; page: string }> };
