@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { articlePath } from '@/lib/routes';
+
 import { createProject } from './build/project';
 import { BENCH_REVALIDATE_SECRET, runBuild, type BuildResult, type SiteSettings } from './build/run';
 import { generateContent, type GeneratedContent } from './generate/content';
@@ -268,7 +270,7 @@ class Bench {
     for (const generated of this.content(site.size).articles) {
       const htmlFile = path.join(app, 'articles', `${generated.slug}.html`);
       if ((article === undefined || generated.words > article.words) && fs.existsSync(htmlFile)) {
-        article = { name: 'article', path: `/articles/${generated.slug}`, htmlFile, words: generated.words };
+        article = { name: 'article', path: articlePath(generated.slug), htmlFile, words: generated.words };
       }
     }
     if (!article) throw new Error(`no prerendered article page under ${app}`);
@@ -309,9 +311,9 @@ class Bench {
       const shows = async (url: string, needle: string) => (await (await fetch(`${baseURL}${url}`)).text()).includes(needle);
       for (;;) {
         const [page, home, feed] = await Promise.all([
-          shows(`/articles/${slug}`, title),
-          shows('/', `/articles/${slug}"`),
-          shows('/feed.xml', `/articles/${slug}<`),
+          shows(articlePath(slug), title),
+          shows('/', `${articlePath(slug)}"`),
+          shows('/feed.xml', `${articlePath(slug)}<`),
         ]);
         if (page && home && feed) break;
         if (performance.now() - started > 60_000) throw new Error('the new article was not live after 60 s');
