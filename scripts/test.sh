@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: the typecheck, lint and format check first, then unit and
-# component tests (vitest), then browser tests (Playwright in Debian's
-# Chromium) against a production build.
+# component tests (vitest), then, against a production build, the cluster
+# tests (nginx in front of app servers) and browser tests (Playwright in
+# Debian's Chromium).
 # It gets what it needs by itself: node modules when missing, and Chromium,
-# PostgreSQL and Java through apt-get when running as root (otherwise it names
-# the command).
+# PostgreSQL, nginx and Java through apt-get when running as root (otherwise
+# it names the command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,8 @@ chromium_path="${CHROMIUM_PATH:-$(command -v chromium || true)}"
 if ! command -v pg_config >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi
+# The cluster tests put nginx in front of the app servers.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 # The Nu HTML Checker (npm vnu-jar) runs on Java.
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 
@@ -42,4 +45,5 @@ npx vitest run
 # Fewer prerendered articles than samples, so the browser tests cover both
 # kinds: prerendered at build, and rendered on first request.
 PRERENDER_RECENT=12 npx next build
+npx vitest run --config vitest.cluster.config.mts
 npx playwright test

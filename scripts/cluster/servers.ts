@@ -2,17 +2,17 @@
 // cluster tests: a throwaway PostgreSQL, app servers (`next start` from the
 // production build) and nginx with the shipped deploy/nginx/dateline.conf.
 // Every server listens on 127.0.0.1 and is stopped by whoever started it.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { freePort } from '../../tests/support/ports';
-import { findPostgresBinaries } from '../../tests/support/postgres';
+import { freePort } from '@/tests/support/ports';
+import { findPostgresBinaries } from '@/tests/support/postgres';
 
-export { startPostgres } from '../../tests/support/postgres';
+export { startPostgres } from '@/tests/support/postgres';
 export { freePort };
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -56,7 +56,10 @@ export function ensurePackages(): void {
   }
   console.log(`Installing ${missing.join(' ')}...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...missing]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...missing],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed.`);
   }
@@ -108,8 +111,7 @@ export function hasProductionBuild(): boolean {
  * A folder that looks like the checkout to `next start`, with a private copy
  * of the build (as tests/e2e/support/server.ts does): `next start` writes the
  * pages it regenerates into `.next`, and servers sharing one folder would
- * share that on-disk page cache behind each other's back. Issue 10's Redis
- * cache handler replaces this with one page cache for all servers.
+ * share that on-disk page cache behind each other's back.
  */
 function privateProject(): string {
   if (!hasProductionBuild()) throw new Error('There is no production build: run `npm run build` first.');
