@@ -1,41 +1,32 @@
 import 'server-only';
 
 import { createHmac } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
+
+import ipaddr from 'ipaddr.js';
 
 import { deriveKey, getCommentSecret } from '@/lib/comments/secret';
 
 /**
  * The form in which an address is hashed. IPv4-mapped IPv6 addresses become
- * IPv4; an IPv6 address becomes its /64 network, because one subscriber is
- * usually given a whole /64 and could otherwise step around flood control.
- * Returns null for something that is not an IP address.
+ * IPv4, in whichever notation they come (`::ffff:1.2.3.4`, `::ffff:102:304`);
+ * an IPv6 address becomes its /64 network, because one subscriber is usually
+ * given a whole /64 and could otherwise step around flood control. IPv4 is
+ * accepted in its four-part decimal form only. Returns null for something
+ * that is not an IP address.
  */
 export function canonicalIp(ip: string): string | null {
   let value = ip.trim().toLowerCase();
   if (value.startsWith('[') && value.endsWith(']')) value = value.slice(1, -1);
   const zone = value.indexOf('%');
   if (zone >= 0) value = value.slice(0, zone);
-  const mapped = /^(?:0{0,4}:){0,5}:?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(value);
-  if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
-  if (isIPv4(value)) return value;
-  if (!isIPv6(value)) return null;
-  return `${expandIPv6(value).slice(0, 4).join(':')}::/64`;
-}
-
-function expandIPv6(value: string): string[] {
-  let text = value;
-  // A trailing dotted quad is the last two groups.
-  const quad = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (quad) {
-    const [a, b, c, d] = quad.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, quad.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = '', tail] = text.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const middle = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
-  return [...left, ...middle, ...right].map((group) => Number.parseInt(group || '0', 16).toString(16));
+  if (ipaddr.IPv4.isValidFourPartDecimal(value)) return ipaddr.IPv4.parse(value).toString();
+  if (!ipaddr.IPv6.isValid(value)) return null;
+  const address = ipaddr.IPv6.parse(value);
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address().toString();
+  return `${address.parts
+    .slice(0, 4)
+    .map((part) => part.toString(16))
+    .join(':')}::/64`;
 }
 
 /**

@@ -18,6 +18,20 @@ describe('hashIp', () => {
     expect(hashIp('::ffff:203.0.113.7', secret)).toBe(hashIp('203.0.113.7', secret));
   });
 
+  it('treats the hex form of an IPv4-mapped address as IPv4, so two senders keep two buckets', () => {
+    expect(canonicalIp('::ffff:102:304')).toBe('1.2.3.4');
+    expect(canonicalIp('::ffff:506:708')).toBe('5.6.7.8');
+    expect(canonicalIp('0:0:0:0:0:ffff:cb00:7107')).toBe('203.0.113.7');
+    expect(hashIp('::ffff:102:304', secret)).not.toBe(hashIp('::ffff:506:708', secret));
+    expect(hashIp('::ffff:102:304', secret)).toBe(hashIp('1.2.3.4', secret));
+  });
+
+  it('does not read IPv4 in octal, hex or short forms', () => {
+    expect(canonicalIp('0x7f.1')).toBeNull();
+    expect(canonicalIp('127.1')).toBeNull();
+    expect(canonicalIp('2130706433')).toBeNull();
+  });
+
   it('groups an IPv6 address by its /64 network', () => {
     expect(canonicalIp('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
     expect(canonicalIp('2001:0DB8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
