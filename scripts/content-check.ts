@@ -1,15 +1,46 @@
 // `npm run content:check [--quiet]`: validates the content folder the way the
 // build does, drafts included, and prints every problem as `path:line: field:
-// message`. Exit codes: 0 valid, 1 content problems, 2 an internal error.
+// message`. Exit codes: 0 valid, 1 content problems, 2 a wrong command line or
+// an internal error; `--help` prints the usage.
 // `--part I/N` (used by the check itself) parses every N-th article into the
 // parse cache and reports nothing.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 const NAME = 'content:check';
 const REACT_SERVER = '--conditions=react-server';
+
+const USAGE = `Usage: npm run ${NAME} [-- --quiet]
+
+Validates content/ (DATELINE_CONTENT_DIR) the way the build does, drafts
+included, and prints every problem as path:line: field: message.
+
+Options:
+  --quiet      print problems only, not the summary
+  -h, --help   this help
+
+Exit codes: 0 valid, 1 content problems, 2 wrong command line or an internal error.`;
+
+type Args = { quiet: boolean; part: { index: number; count: number } | undefined; help: boolean };
+
+/** The command line, or the sentence and usage to exit 2 with. */
+function readArgs(args: string[]): Args | string {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: { quiet: { type: 'boolean' }, part: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    return { quiet: values.quiet ?? false, part: readPart(values.part), help: values.help ?? false };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return `${NAME}: ${reason}\n\n${USAGE}`;
+  }
+}
 
 type ContentModule = typeof import('@/lib/content');
 type Env = (typeof import('@/lib/env'))['env'];
@@ -76,9 +107,8 @@ async function parseInParallel(root: string): Promise<number> {
   return (await Promise.all(parts)).reduce((sum, parsed) => sum + parsed, 0);
 }
 
-function readPart(args: readonly string[]): { index: number; count: number } | undefined {
-  const at = args.indexOf('--part');
-  const match = at === -1 ? null : /^(\d+)\/(\d+)$/.exec(args[at + 1] ?? '');
+function readPart(value: string | undefined): { index: number; count: number } | undefined {
+  const match = value === undefined ? null : /^(\d+)\/(\d+)$/.exec(value);
   if (!match) return undefined;
   const index = Number(match[1]);
   const count = Number(match[2]);
@@ -86,9 +116,16 @@ function readPart(args: readonly string[]): { index: number; count: number } | u
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const quiet = args.includes('--quiet');
-  const part = readPart(args);
+  const args = readArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    console.error(args);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { quiet, part } = args;
   const lib = await importLib();
   if (lib === 'needs-condition') return rerunWithReactServerCondition();
   const { content, env } = lib;

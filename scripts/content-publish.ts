@@ -3,10 +3,24 @@
 // it from a git hook or CI after pulling new articles. Only changed files are
 // parsed. Exit codes: 0 published, 1 the site refused the content (its
 // problems are printed) or the call failed, 2 wrong command line or settings.
+import { parseArgs } from 'node:util';
+
 import { env } from '@/lib/env';
 import { getSettings, readSettingsEnv } from '@/lib/settings';
 
 const NAME = 'content:publish';
+
+const USAGE = `Usage: npm run ${NAME} [-- --site URL]
+
+Tells a running site to read content/ again and regenerate the pages that
+show what changed. Needs REVALIDATE_SECRET, the site's value.
+
+Options:
+  --site URL   the site's address (default: SITE_URL, else http://127.0.0.1:3000)
+  -h, --help   this help
+
+Exit codes: 0 published, 1 the site refused the content or could not be
+reached, 2 wrong command line or settings.`;
 
 type Answer = {
   published?: string[];
@@ -30,16 +44,28 @@ class Stop extends Error {
   }
 }
 
-function siteFromArgs(args: string[]): string {
-  const at = args.indexOf('--site');
-  if (at === -1) {
-    if (args.length > 0) throw new Stop(`${NAME}: unknown argument "${args[0]}"; the only option is --site URL`, 2);
-    return readSettingsEnv().SITE_URL?.trim() ? getSettings().siteUrl : 'http://127.0.0.1:3000';
+const SITE_NEEDED = `${NAME}: --site needs the server's address, e.g. --site http://127.0.0.1:3000`;
+
+/** The site's address from the command line; null when the reader asked for help. */
+function siteFromArgs(args: string[]): string | null {
+  let values: { site?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { site: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && args.includes('--site')) throw new Stop(SITE_NEEDED, 2);
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Stop(`${NAME}: ${reason}\n\n${USAGE}`, 2);
   }
-  const value = args[at + 1] ?? '';
-  if (!/^https?:\/\/[^/\s]+\/?$/.test(value))
-    throw new Stop(`${NAME}: --site needs the server's address, e.g. --site http://127.0.0.1:3000`, 2);
-  return value.replace(/\/$/, '');
+  if (values.help) return null;
+  if (values.site === undefined) return readSettingsEnv().SITE_URL?.trim() ? getSettings().siteUrl : 'http://127.0.0.1:3000';
+  if (!/^https?:\/\/[^/\s]+\/?$/.test(values.site)) throw new Stop(SITE_NEEDED, 2);
+  return values.site.replace(/\/$/, '');
 }
 
 const list = (label: string, slugs: string[] | undefined) =>
@@ -47,6 +73,10 @@ const list = (label: string, slugs: string[] | undefined) =>
 
 async function main(): Promise<number> {
   const site = siteFromArgs(process.argv.slice(2));
+  if (site === null) {
+    console.log(USAGE);
+    return 0;
+  }
   const secret = env.revalidateSecret;
   if (!secret) throw new Stop(`${NAME}: set REVALIDATE_SECRET to the site's value, e.g. REVALIDATE_SECRET=… npm run ${NAME}`, 2);
   let response: Response;

@@ -107,4 +107,23 @@ describe('npm run content:publish', () => {
       stderr: "content:publish: --site needs the server's address, e.g. --site http://127.0.0.1:3000\n",
     });
   });
+
+  it('answers --help with its usage, and names an unknown option with the usage', async () => {
+    const before = calls.length;
+    const help = await publish(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run content:publish \[-- --site URL\]/);
+    expect(help.stdout).toContain('REVALIDATE_SECRET');
+
+    const unknown = await publish(['--sight', site], { REVALIDATE_SECRET: 's3cret' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^content:publish: Unknown option '--sight'/);
+    expect(unknown.stderr).toContain('Usage: npm run content:publish');
+
+    const extra = await publish(['now'], { REVALIDATE_SECRET: 's3cret' });
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain("'now'");
+    // None of them called the site.
+    expect(calls.length).toBe(before);
+  });
 });
