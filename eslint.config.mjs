@@ -76,6 +76,7 @@ export default defineConfig([
   ...nextTypeScript,
   globalIgnores([
     '.next/**',
+    '.next-test/**',
     'node_modules/**',
     'data/**',
     'bench/out/**',

@@ -43,15 +43,18 @@ export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) {
     runCheckOrExit('settings-check.ts');
   }
-  if (phase === PHASE_PRODUCTION_BUILD && process.env.DATELINE_SKIP_CONTENT_CHECK !== '1') {
+  if (phase === PHASE_PRODUCTION_BUILD && process.env.DATELINE_INTERNAL_SKIP_CONTENT_CHECK !== '1') {
     runCheckOrExit('content-check.ts');
     // Next.js loads this file again in its build workers, which inherit the
     // environment: the content is checked once per build.
-    process.env.DATELINE_SKIP_CONTENT_CHECK = '1';
+    process.env.DATELINE_INTERNAL_SKIP_CONTENT_CHECK = '1';
   }
   return {
+    // `npm test` builds into its own folder (DATELINE_DIST_DIR=.next-test), so
+    // the build `npm start` serves is left alone; see env.distDir in lib/env.ts.
+    distDir: process.env.DATELINE_DIST_DIR?.trim() || '.next',
     // Inlined into the server code at build: see env.builtAt in lib/env.ts.
-    env: { DATELINE_BUILT_AT: String(Date.now()) },
+    env: { DATELINE_INTERNAL_BUILT_AT: String(Date.now()) },
     // A removed article's address answers 410 Gone from its own route; the
     // list is read at build (see proxy.ts for why not on every request).
     async rewrites() {

@@ -29,7 +29,7 @@ export default defineConfig({
             COMMENTS_SQLITE_PATH: path.join(scratch, 'comments.sqlite'),
             COMMENT_SECRET_FILE: path.join(scratch, 'comment-secret'),
             DATELINE_CONTENT_CACHE_DIR: path.join(scratch, 'content-cache'),
-            DATELINE_BUILD_CONTENT_FILE: path.join(scratch, 'content-fingerprint.txt'),
+            DATELINE_INTERNAL_CONTENT_FINGERPRINT_FILE: path.join(scratch, 'content-fingerprint.txt'),
           },
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -4,7 +4,11 @@ function nonBlank(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-// The only module that reads process.env. Extended as features need settings.
+const distDir = nonBlank(process.env.DATELINE_DIST_DIR) ?? '.next';
+
+// The only module that reads process.env. Every variable an operator sets is
+// validated by lib/settings.ts (its schema names them all); the ones named
+// DATELINE_INTERNAL_* are set by the build or the tests, never by hand.
 export const env = {
   isProduction: process.env.NODE_ENV === 'production',
   /** True while `next build` prerenders pages; there is no server to call then. */
@@ -15,11 +19,13 @@ export const env = {
    * prerendered pages show the content as of then, which a running server
    * compares with when it publishes scheduled articles.
    */
-  builtAt: Number(process.env.DATELINE_BUILT_AT) || undefined,
+  builtAt: Number(process.env.DATELINE_INTERNAL_BUILT_AT) || undefined,
+  /** The build's folder (next.config.ts `distDir`); `npm test` builds into its own so a user's build is left alone. */
+  distDir,
   /** What the build read (a fingerprint of the content), kept with the build for the server to compare. */
-  buildContentFile: nonBlank(process.env.DATELINE_BUILD_CONTENT_FILE) ?? '.next/content-fingerprint.txt',
+  buildContentFile: nonBlank(process.env.DATELINE_INTERNAL_CONTENT_FINGERPRINT_FILE) ?? `${distDir}/content-fingerprint.txt`,
   /** Parsed articles kept between builds and server starts (lib/content/parse-cache.ts). */
-  contentCacheDir: nonBlank(process.env.DATELINE_CONTENT_CACHE_DIR) ?? '.next/cache/content',
+  contentCacheDir: nonBlank(process.env.DATELINE_CONTENT_CACHE_DIR) ?? `${distDir}/cache/content`,
   /** PostgreSQL connection string; when set, comments are stored there instead of SQLite. */
   databaseUrl: nonBlank(process.env.DATABASE_URL),
   /** SQLite file of the comment store, relative to the working directory. */
@@ -33,10 +39,11 @@ export const env = {
   /** Bearer token of POST /api/revalidate, which the comments CLI calls after a change; unset closes it. */
   revalidateSecret: nonBlank(process.env.REVALIDATE_SECRET),
   /**
-   * Site settings, validated by lib/settings.ts; an unset one takes its default
-   * there. Prerendered pages keep the values of the build, so set them for it.
+   * Every operator setting as the environment has it, validated by
+   * lib/settings.ts; an unset one takes its default. Prerendered pages keep
+   * the site settings of the build, so set those for it.
    */
-  siteSettings: {
+  settings: {
     SITE_URL: process.env.SITE_URL,
     SITE_NAME: process.env.SITE_NAME,
     SITE_DESCRIPTION: process.env.SITE_DESCRIPTION,
@@ -44,8 +51,22 @@ export const env = {
     PUBLISHER_NAME: process.env.PUBLISHER_NAME,
     PUBLISHER_LOGO: process.env.PUBLISHER_LOGO,
     PRERENDER_RECENT: process.env.PRERENDER_RECENT,
+    DATABASE_URL: process.env.DATABASE_URL,
+    COMMENTS_SQLITE_PATH: process.env.COMMENTS_SQLITE_PATH,
+    COMMENT_SECRET: process.env.COMMENT_SECRET,
+    COMMENT_SECRET_FILE: process.env.COMMENT_SECRET_FILE,
+    MODERATOR_PASSWORD: process.env.MODERATOR_PASSWORD,
+    REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,
+    DATELINE_CONTENT_DIR: process.env.DATELINE_CONTENT_DIR,
+    DATELINE_CONTENT_CACHE_DIR: process.env.DATELINE_CONTENT_CACHE_DIR,
+    DATELINE_DIST_DIR: process.env.DATELINE_DIST_DIR,
   },
 } as const;
+
+/** The names of every variable in the environment, for the misspelling check of lib/settings.ts. */
+export function environmentNames(): string[] {
+  return Object.keys(process.env);
+}
 
 /**
  * Where this server answers, for the requests it makes to itself. Next.js

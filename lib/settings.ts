@@ -2,7 +2,7 @@ import 'server-only';
 
 import { z } from 'zod';
 
-import { env } from '@/lib/env';
+import { env, environmentNames } from '@/lib/env';
 import { site } from '@/lib/site';
 
 /** Site settings that differ between deployments. Every absolute URL is built from `siteUrl`. */
@@ -32,7 +32,26 @@ export const SETTING_NAMES = [
   'PUBLISHER_NAME',
   'PUBLISHER_LOGO',
   'PRERENDER_RECENT',
+  'DATABASE_URL',
+  'COMMENTS_SQLITE_PATH',
+  'COMMENT_SECRET',
+  'COMMENT_SECRET_FILE',
+  'MODERATOR_PASSWORD',
+  'REVALIDATE_SECRET',
+  'DATELINE_CONTENT_DIR',
+  'DATELINE_CONTENT_CACHE_DIR',
+  'DATELINE_DIST_DIR',
 ] as const;
+
+/**
+ * Variables the build and the tests set for the code, never an operator:
+ * `DATELINE_INTERNAL_BUILT_AT` (when the build began, inlined by
+ * next.config.ts), `DATELINE_INTERNAL_SKIP_CONTENT_CHECK` (the build's workers
+ * skip the check the build already ran) and
+ * `DATELINE_INTERNAL_CONTENT_FINGERPRINT_FILE` (where the build records what
+ * it read; the unit tests point it at a scratch file).
+ */
+export const INTERNAL_PREFIX = 'DATELINE_INTERNAL_';
 
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type SettingsSource = Partial<Record<SettingName, string | undefined>>;
@@ -44,14 +63,14 @@ export const DEFAULT_PRERENDER_RECENT = 2_000;
 
 /** The settings variables as the environment has them (read by lib/env.ts). */
 export function readSettingsEnv(): SettingsSource {
-  return { ...env.siteSettings };
+  return { ...env.settings };
 }
 
 export class SettingsError extends Error {
   readonly problems: string[];
 
   constructor(problems: string[]) {
-    super(`Invalid site settings in the environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(`Invalid settings in the environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'SettingsError';
     this.problems = problems;
   }
@@ -123,6 +142,25 @@ const prerenderSchema = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+const postgresUrlSchema = z.string().refine(
+  (value) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a PostgreSQL connection URL, e.g. DATABASE_URL=postgres://dateline:password@db.internal:5432/dateline' },
+);
+
+const secretSchema = (minimum: number, example: string) =>
+  z.string().refine((value) => [...value].length >= minimum, {
+    message: `is too short; use a random string of at least ${minimum} characters, e.g. the output of \`${example}\``,
+  });
+
+const pathSchema = (name: SettingName, example: string) =>
+  z.string().refine((value) => !value.includes('\0'), { message: `must be a file path, e.g. ${name}=${example}` });
+
 export const settingsSchema = z.object({
   SITE_URL: optional(siteUrlSchema),
   SITE_NAME: optional(textSchema('SITE_NAME', 100)),
@@ -131,7 +169,63 @@ export const settingsSchema = z.object({
   PUBLISHER_NAME: optional(textSchema('PUBLISHER_NAME', 100)),
   PUBLISHER_LOGO: optional(logoSchema),
   PRERENDER_RECENT: optional(prerenderSchema),
+  DATABASE_URL: optional(postgresUrlSchema),
+  COMMENTS_SQLITE_PATH: optional(pathSchema('COMMENTS_SQLITE_PATH', 'data/comments.sqlite')),
+  // lib/comments/secret.ts explains the same minimum when the secret is used.
+  COMMENT_SECRET: optional(secretSchema(32, 'openssl rand -base64 32')),
+  COMMENT_SECRET_FILE: optional(pathSchema('COMMENT_SECRET_FILE', 'data/comment-secret')),
+  MODERATOR_PASSWORD: optional(z.string()),
+  REVALIDATE_SECRET: optional(z.string()),
+  DATELINE_CONTENT_DIR: optional(pathSchema('DATELINE_CONTENT_DIR', 'content')),
+  DATELINE_CONTENT_CACHE_DIR: optional(pathSchema('DATELINE_CONTENT_CACHE_DIR', '.next/cache/content')),
+  DATELINE_DIST_DIR: optional(
+    pathSchema('DATELINE_DIST_DIR', '.next').refine((value) => !value.startsWith('/') && !value.split('/').includes('..'), {
+      message: 'must be a folder inside the project, e.g. DATELINE_DIST_DIR=.next',
+    }),
+  ),
 });
+
+/** Edit distance of two short names (for the misspelling warning). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * Warnings for variables that look like a setting but are not one: any
+ * `DATELINE_*` name the code does not read (it would be ignored silently),
+ * and a name one or two letters away from a setting's (`SITE_ULR`). Each
+ * names the closest setting.
+ */
+export function unknownSettingWarnings(names: readonly string[]): string[] {
+  const known = new Set<string>(SETTING_NAMES);
+  const warnings: string[] = [];
+  for (const name of names) {
+    if (known.has(name) || name.startsWith(INTERNAL_PREFIX)) continue;
+    const closest = SETTING_NAMES.map((setting) => ({ setting, away: distance(name, setting) })).sort((a, b) => a.away - b.away)[0];
+    const suggestion = closest && closest.away <= Math.max(2, Math.floor(name.length / 4)) ? closest.setting : undefined;
+    if (name.startsWith('DATELINE_')) {
+      warnings.push(
+        `${name} is not a Dateline setting and is ignored${suggestion ? `; did you mean ${suggestion}?` : '; the README lists the settings.'}`,
+      );
+    } else if (name.length >= 8 && closest && closest.away <= 2) {
+      warnings.push(`${name} is not a Dateline setting and is ignored; did you mean ${closest.setting}?`);
+    }
+  }
+  return warnings;
+}
+
+/** The misspelling warnings for this process's environment. */
+export function environmentWarnings(): string[] {
+  return unknownSettingWarnings(environmentNames());
+}
 
 /** Validates the variables and fills in defaults; throws one SettingsError naming every problem. */
 export function parseSettings(source: SettingsSource): Settings {

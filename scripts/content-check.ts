@@ -10,13 +10,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { createProgress, type Progress } from './progress';
+
 const NAME = 'content:check';
 const REACT_SERVER = '--conditions=react-server';
 
 const USAGE = `Usage: npm run ${NAME} [-- --quiet]
 
 Validates content/ (DATELINE_CONTENT_DIR) the way the build does, drafts
-included, and prints every problem as path:line: field: message.
+included, and prints every problem as path:line: field: message. On a
+terminal it shows how far it is; it ends with a line of files, problems and time.
 
 Options:
   --quiet      print problems only, not the summary
@@ -74,6 +77,7 @@ function count(value: number, singular: string, pluralForm = `${singular}s`): st
 const PARALLEL_FROM = 2_000;
 
 function countArticleFiles(directory: string): number {
+  // The same files the loader reads: every Markdown file under articles/.
   try {
     return fs.readdirSync(directory, { recursive: true }).filter((name) => String(name).endsWith('.md')).length;
   } catch {
@@ -86,10 +90,11 @@ function countArticleFiles(directory: string): number {
  * each parsing its share: parsing is most of a cold build. Unchanged files
  * are reused by each part, so a warm cache costs them little.
  */
-async function parseInParallel(root: string): Promise<number> {
+async function parseInParallel(root: string, files: number, progress: Progress): Promise<number> {
   const count = os.availableParallelism();
-  if (count < 2 || countArticleFiles(path.join(root, 'articles')) < PARALLEL_FROM) return 0;
+  if (count < 2 || files < PARALLEL_FROM) return 0;
   const script = process.argv[1] ?? '';
+  const done = new Array<number>(count).fill(0);
   const parts = Array.from(
     { length: count },
     (_, index) =>
@@ -98,7 +103,19 @@ async function parseInParallel(root: string): Promise<number> {
           stdio: ['ignore', 'pipe', 'inherit'],
         });
         let output = '';
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString('utf8');
+          // Each part reports `progress N` lines as it goes (see main).
+          const reported = output.match(/^progress (\d+)$/gm)?.at(-1);
+          if (reported) {
+            done[index] = Number(reported.slice('progress '.length));
+            progress.update(
+              done.reduce((sum, value) => sum + value, 0),
+              files,
+            );
+          }
+          output = output.slice(Math.max(0, output.lastIndexOf('\n') + 1 - 200));
+        });
         child.once('exit', () => resolve(Number(/parsed (\d+)/.exec(output)?.[1] ?? 0)));
         child.once('error', () => resolve(0));
       }),
@@ -138,16 +155,35 @@ async function main(): Promise<number> {
   }
 
   if (part) {
-    const { stats } = content.loadContent(root, { includeDrafts: true, cacheDir: env.contentCacheDir, part });
+    let reported = 0;
+    const onProgress = (done: number) => {
+      if (Date.now() - reported < 250) return;
+      reported = Date.now();
+      console.log(`progress ${done}`);
+    };
+    const { stats } = content.loadContent(root, { includeDrafts: true, cacheDir: env.contentCacheDir, part, onProgress });
     console.log(`parsed ${stats.parsed}`);
     return 0;
   }
-  const parsedInParts = await parseInParallel(root);
+  const started = performance.now();
+  const files = countArticleFiles(path.join(root, 'articles'));
+  const parsing = createProgress(`${NAME}: parsing ${shown}`);
+  const parsedInParts = await parseInParallel(root, files, parsing);
+  parsing.end();
   // The build runs this first, so the parse cache it fills saves every build worker the parsing.
-  const { index, problems, stats } = content.loadContent(root, { includeDrafts: true, cacheDir: env.contentCacheDir });
+  const checking = createProgress(`${NAME}: checking ${shown}`);
+  const { index, problems, stats } = content.loadContent(root, {
+    includeDrafts: true,
+    cacheDir: env.contentCacheDir,
+    onProgress: (done, total) => checking.update(done, total),
+  });
+  checking.end();
+  const closing = (problemCount: number) =>
+    `${NAME}: ${count(files, 'article file')}, ${count(problemCount, 'problem')}, ${((performance.now() - started) / 1000).toFixed(1)} s`;
   if (problems.length > 0) {
     for (const problem of problems) console.error(content.formatProblem(problem));
     console.error(content.summarizeProblems(problems));
+    if (!quiet) console.error(closing(problems.length));
     return 1;
   }
   if (!quiet) {
@@ -158,6 +194,7 @@ async function main(): Promise<number> {
     );
     const parsed = parsedInParts + stats.parsed;
     console.log(`content cache: ${parsed} parsed, ${stats.parsed + stats.reused - parsed} reused`);
+    console.log(closing(0));
   }
   return 0;
 }

@@ -36,6 +36,23 @@ if [ ! -f node_modules/.package-lock.json ]; then
   npm ci
 fi
 
+# The tests build into their own folder (next.config.ts's distDir), so the
+# build `npm start` serves from .next, running or not, is left as it was.
+export DATELINE_DIST_DIR=.next-test
+# Checked at the end: every file of .next byte for byte, but for what a
+# running `npm start` writes itself (regenerated pages and its cache).
+build_fingerprint() {
+  [ -d .next ] || return 0
+  (cd .next && find . \( -path ./cache -o -path ./server/app \) -prune -o -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum | sha256sum)
+}
+before="$(build_fingerprint)"
+check_build_untouched() {
+  if [ "$(build_fingerprint)" != "$before" ]; then
+    echo 'The test run changed the production build in .next; it must only use .next-test.' >&2
+    exit 1
+  fi
+}
+
 # The quick checks first: a type error, a crossed boundary or an unformatted
 # file fails in seconds, before minutes of tests.
 npx tsc --noEmit
@@ -47,3 +64,4 @@ npx vitest run
 PRERENDER_RECENT=12 npx next build
 npx vitest run --config vitest.cluster.config.mts
 npx playwright test
+check_build_untouched

@@ -47,6 +47,7 @@ type ArticlesContext = {
   includeDrafts: boolean;
   cache: ParseCache;
   part?: CachePart;
+  onProgress?: (done: number, total: number) => void;
 };
 
 type Size = { width: number; height: number };
@@ -110,9 +111,12 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
   const redirects: RedirectSource[] = [];
 
   const files = listArticleFiles(directory, display, problems);
+  const share = context.part ? Math.ceil((files.length - context.part.index) / context.part.count) : files.length;
+  let done = 0;
   for (const [position, absolute] of files.entries()) {
     // A part load only fills the parse cache with its share of the files (see parse-cache.ts).
     if (context.part && position % context.part.count !== context.part.index) continue;
+    context.onProgress?.(done++, share);
     const file = display(absolute);
     const fileName = path.basename(absolute);
     const slug = fileName.slice(0, -'.md'.length);
@@ -154,6 +158,7 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
     const summary = summarize(slug, frontMatter, facts, size, context, tags);
     if (summary) records.push({ summary, file: absolute, time: frontMatter.date.time, hash });
   }
+  context.onProgress?.(done, share);
   return { records, slugFiles: slugOwners, redirects };
 }
 

@@ -36,6 +36,8 @@ export type LoadOptions = {
    * is not a usable index.
    */
   part?: CachePart;
+  /** Called after each article file with how many of them are done (of this load's share) and the total. */
+  onProgress?: (done: number, total: number) => void;
 };
 
 export type LoadedContent = {
@@ -84,6 +86,7 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     includeDrafts: options.includeDrafts ?? false,
     cache,
     part: options.part,
+    onProgress: options.onProgress,
   });
   cache.save();
   // removed.yml is reported after the articles, like the file it is checked against.

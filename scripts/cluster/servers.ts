@@ -17,6 +17,9 @@ export { freePort };
 
 const ROOT = path.resolve(__dirname, '../..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
+/** The build's folder: next.config.ts's distDir (`npm test` builds into `.next-test`). */
+const DIST_DIR = process.env.DATELINE_DIST_DIR?.trim() || '.next';
+export const BUILD_DIR = path.join(ROOT, DIST_DIR);
 export const NGINX_CONFIG = path.join(ROOT, 'deploy/nginx/dateline.conf');
 
 // ---------------------------------------------------------------- packages
@@ -101,10 +104,10 @@ async function terminate(child: ChildProcess, exited: Promise<void>, signal: Nod
 // ---------------------------------------------------------------- app servers
 
 // Left out of a server's own project folder: its build output is copied, the rest is the checkout's.
-const NOT_LINKED = new Set(['.next', 'data', 'test-results', 'playwright-report', '.git']);
+const NOT_LINKED = new Set(['.next', '.next-test', DIST_DIR, 'data', 'test-results', 'playwright-report', '.git']);
 
 export function hasProductionBuild(): boolean {
-  return fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
+  return fs.existsSync(path.join(BUILD_DIR, 'BUILD_ID'));
 }
 
 /**
@@ -119,8 +122,8 @@ function privateProject(): string {
   for (const entry of fs.readdirSync(ROOT)) {
     if (!NOT_LINKED.has(entry)) fs.symlinkSync(path.join(ROOT, entry), path.join(root, entry));
   }
-  const build = path.join(ROOT, '.next');
-  fs.cpSync(build, path.join(root, '.next'), {
+  const build = BUILD_DIR;
+  fs.cpSync(build, path.join(root, DIST_DIR), {
     recursive: true,
     filter: (source) => {
       const relative = path.relative(build, source);

@@ -9,6 +9,8 @@ import path from 'node:path';
 
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 
+import { BUILD_DIR } from '@/scripts/cluster/servers';
+
 import { TestServer } from './support/server';
 
 const SECRET = 'e2e-publishing-secret';
@@ -219,7 +221,7 @@ test.describe('a server started on content newer than its build', () => {
     // Dated before the build began, as pulled content usually is: the
     // publication clock, which publishes articles scheduled after the build,
     // leaves it to the first publication.
-    const builtAt = fs.statSync(path.resolve('.next/BUILD_ID')).mtimeMs;
+    const builtAt = fs.statSync(path.join(BUILD_DIR, 'BUILD_ID')).mtimeMs;
     const date = new Date(builtAt - 3_600_000);
     const site = await startSite((content) => {
       fs.writeFileSync(
@@ -241,7 +243,7 @@ test.describe('a server started on content newer than its build', () => {
 
 test.describe('the prerender cap', () => {
   test('prerenders only the newest articles, and serves and caches older ones on first request', async ({ request }) => {
-    const manifest = JSON.parse(fs.readFileSync(path.resolve('.next/prerender-manifest.json'), 'utf8')) as {
+    const manifest = JSON.parse(fs.readFileSync(path.join(BUILD_DIR, 'prerender-manifest.json'), 'utf8')) as {
       routes: Record<string, unknown>;
     };
     const prerendered = new Set(

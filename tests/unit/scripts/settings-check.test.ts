@@ -28,7 +28,7 @@ describe('scripts/settings-check.ts, run by the build', () => {
       code: 1,
       stdout: '',
       stderr: [
-        'Invalid site settings in the environment:',
+        'Invalid settings in the environment:',
         '  - SITE_URL: "news.example.org" is not an absolute http(s) URL; set it to the site\'s public address, e.g. SITE_URL=https://news.example.com',
         '  - PUBLISHER_LOGO: must be a path of a file under public/ starting with "/" (e.g. PUBLISHER_LOGO=/logo.png) or an absolute http(s) URL (e.g. PUBLISHER_LOGO=https://news.example.com/logo.png)',
         '',

@@ -28,7 +28,9 @@ function check(contentDir: string, options: { flags?: string[]; reactServer?: bo
     encoding: 'utf8',
     env: { ...process.env, DATELINE_CONTENT_DIR: contentDir, NODE_ENV: 'production', ...cache },
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  // The closing line (files, problems, time) varies in its time; it is checked on its own below.
+  const closing = /^content:check: \d+ article files?, \d+ problems?, \d+\.\d s\n/m;
+  return { code: result.status, stdout: result.stdout.replace(closing, ''), stderr: result.stderr.replace(closing, '') };
 }
 
 
@@ -55,6 +57,18 @@ const movesReport = [
 ];
 
 describe('npm run content:check', () => {
+  it('ends with a line of files, problems and time, and shows no progress counter outside a terminal', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATELINE_CONTENT_DIR: 'tests/fixtures/content/valid', NODE_ENV: 'production' };
+    const ok = spawnSync(process.execPath, [TSX, '--conditions=react-server', SCRIPT], { encoding: 'utf8', env });
+    expect(ok.stdout).toMatch(/\ncontent:check: 6 article files, 0 problems, \d+\.\d s\n$/);
+    expect(ok.stderr).not.toContain('\r');
+    const broken = spawnSync(process.execPath, [TSX, '--conditions=react-server', SCRIPT], {
+      encoding: 'utf8',
+      env: { ...env, DATELINE_CONTENT_DIR: B },
+    });
+    expect(broken.stderr).toMatch(/\ncontent:check: \d+ article files, \d+ problems, \d+\.\d s\n$/);
+  });
+
   it('prints every problem to stderr and exits 1, even in production where drafts are not served', () => {
     const result = check(B);
     expect(result.code).toBe(1);

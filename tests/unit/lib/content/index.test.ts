@@ -161,7 +161,7 @@ describe('a server started after the build', () => {
   async function freshProcess(contentDir: string, phase: string, record: string) {
     delete (globalThis as Record<symbol, unknown>)[Symbol.for('dateline.content')];
     vi.stubEnv('NEXT_PHASE', phase);
-    vi.stubEnv('DATELINE_BUILD_CONTENT_FILE', record);
+    vi.stubEnv('DATELINE_INTERNAL_CONTENT_FINGERPRINT_FILE', record);
     return siteContent(contentDir, 'production');
   }
 

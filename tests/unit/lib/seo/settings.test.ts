@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { absoluteUrl, parseSettings, SettingsError } from '@/lib/settings';
+import { absoluteUrl, parseSettings, SettingsError, unknownSettingWarnings } from '@/lib/settings';
 
 function problemsOf(source: Parameters<typeof parseSettings>[0]): string {
   try {
@@ -64,7 +64,7 @@ describe('parseSettings', () => {
 
   it('names the variable and gives an example for a bad SITE_URL', () => {
     expect(problemsOf({ SITE_URL: 'news.example.com' })).toBe(
-      'Invalid site settings in the environment:\n' +
+      'Invalid settings in the environment:\n' +
         '  - SITE_URL: "news.example.com" is not an absolute http(s) URL; ' +
         "set it to the site's public address, e.g. SITE_URL=https://news.example.com",
     );
@@ -131,5 +131,20 @@ describe('getSettings', () => {
     vi.resetModules();
     const { getSettings } = await import('@/lib/settings');
     expect(() => getSettings()).toThrow(/SITE_URL: "dateline" is not an absolute http\(s\) URL/);
+  });
+});
+
+describe('the operator settings and misspelt variables', () => {
+  it('refuses a short COMMENT_SECRET and a DATABASE_URL that is not PostgreSQL, naming each', () => {
+    const message = problemsOf({ COMMENT_SECRET: 'short', DATABASE_URL: 'mysql://db/x' });
+    expect(message).toContain('COMMENT_SECRET: is too short; use a random string of at least 32 characters');
+    expect(message).toContain('DATABASE_URL: must be a PostgreSQL connection URL');
+  });
+
+  it('warns about a DATELINE_* variable the code does not read, naming the closest setting', () => {
+    expect(unknownSettingWarnings(['DATELINE_CONTNET_DIR', 'SITE_ULR', 'HOME', 'DATELINE_INTERNAL_BUILT_AT', 'SITE_URL'])).toEqual([
+      'DATELINE_CONTNET_DIR is not a Dateline setting and is ignored; did you mean DATELINE_CONTENT_DIR?',
+      'SITE_ULR is not a Dateline setting and is ignored; did you mean SITE_URL?',
+    ]);
   });
 });
