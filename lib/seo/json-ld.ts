@@ -1,5 +1,18 @@
 import 'server-only';
 
+import type {
+  BreadcrumbList,
+  CollectionPage,
+  ListItem,
+  NewsArticle,
+  Organization,
+  Person,
+  SearchAction,
+  WebSite,
+  WithActionConstraints,
+  WithContext,
+} from 'schema-dts';
+
 import type { ArticleSummary } from '@/lib/content';
 import { articlePath, authorPath, categoryPath, HOME_PATH, SEARCH_PATH, socialImagePath } from '@/lib/routes';
 import { absoluteUrl, type Settings } from '@/lib/settings';
@@ -7,14 +20,21 @@ import { absoluteUrl, type Settings } from '@/lib/settings';
 // Structured data for Google's rich results (NewsArticle, BreadcrumbList) and
 // for schema.org consumers in general. Builders return plain objects; a page
 // puts `serializeJsonLd(value)` in a `<script type="application/ld+json">`.
+// They are typed with schema-dts (types only: nothing of it is in the bundle),
+// so a property schema.org does not define, or a value of the wrong kind, is a
+// type error. Callbacks that build nested nodes name their type (`: ListItem`),
+// since an object returned from an unannotated callback escapes the check for
+// unknown properties.
 
-export type JsonLd = { '@context'?: 'https://schema.org'; '@type': string; [key: string]: unknown };
+/** A top-level structured-data document, as a page embeds it. */
+export type JsonLd = WithContext<NewsArticle> | WithContext<BreadcrumbList> | WithContext<WebSite> | WithContext<CollectionPage>;
 
 type UrlSettings = Pick<Settings, 'siteUrl'>;
 
 const CONTEXT = 'https://schema.org' as const;
 
-export function publisherJsonLd(settings: Settings): JsonLd {
+/** The publisher, embedded in other documents (so without `@context`). */
+export function publisherJsonLd(settings: Settings): Organization {
   return {
     '@type': 'Organization',
     name: settings.publisherName,
@@ -28,7 +48,7 @@ export function articleImageUrl(article: Pick<ArticleSummary, 'slug' | 'image'>,
   return absoluteUrl(article.image?.src ?? socialImagePath(article.slug), settings);
 }
 
-export function newsArticleJsonLd(article: ArticleSummary, settings: Settings): JsonLd {
+export function newsArticleJsonLd(article: ArticleSummary, settings: Settings): WithContext<NewsArticle> {
   const url = absoluteUrl(articlePath(article.slug), settings);
   const section = article.categories[0]?.name;
   const keywords = article.tags.map((tag) => tag.name);
@@ -40,7 +60,7 @@ export function newsArticleJsonLd(article: ArticleSummary, settings: Settings): 
     image: [articleImageUrl(article, settings)],
     datePublished: article.date,
     dateModified: article.updated ?? article.date,
-    author: article.authors.map((author) => ({
+    author: article.authors.map((author): Person => ({
       '@type': 'Person',
       name: author.name,
       url: absoluteUrl(authorPath(author.id), settings),
@@ -61,11 +81,11 @@ export type Crumb = { name: string; path: string };
 
 export const HOME_CRUMB = 'Home';
 
-export function breadcrumbJsonLd(items: readonly Crumb[], settings: UrlSettings): JsonLd {
+export function breadcrumbJsonLd(items: readonly Crumb[], settings: UrlSettings): WithContext<BreadcrumbList> {
   return {
     '@context': CONTEXT,
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((item, index) => ({
+    itemListElement: items.map((item, index): ListItem => ({
       '@type': 'ListItem',
       position: index + 1,
       name: item.name,
@@ -84,8 +104,16 @@ export function articleCrumbs(article: Pick<ArticleSummary, 'slug' | 'title' | '
   ];
 }
 
-export function websiteJsonLd(settings: Settings): JsonLd {
+export function websiteJsonLd(settings: Settings): WithContext<WebSite> {
   const home = absoluteUrl(HOME_PATH, settings);
+  // Sitelinks search box. `query-input` is not a schema.org property but an
+  // action constraint; schema-dts types those (`<property>-input`) with
+  // WithActionConstraints.
+  const search: WithActionConstraints<SearchAction> = {
+    '@type': 'SearchAction',
+    target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(SEARCH_PATH, settings)}?q={search_term_string}` },
+    'query-input': 'required name=search_term_string',
+  };
   return {
     '@context': CONTEXT,
     '@type': 'WebSite',
@@ -95,11 +123,7 @@ export function websiteJsonLd(settings: Settings): JsonLd {
     url: home,
     inLanguage: settings.siteLang,
     publisher: publisherJsonLd(settings),
-    potentialAction: {
-      '@type': 'SearchAction',
-      target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(SEARCH_PATH, settings)}?q={search_term_string}` },
-      'query-input': 'required name=search_term_string',
-    },
+    potentialAction: search,
   };
 }
 
@@ -113,7 +137,7 @@ export type CollectionPageInput = {
   firstPosition?: number;
 };
 
-export function collectionPageJsonLd(input: CollectionPageInput, settings: Settings): JsonLd {
+export function collectionPageJsonLd(input: CollectionPageInput, settings: Settings): WithContext<CollectionPage> {
   const url = absoluteUrl(input.path, settings);
   const first = input.firstPosition ?? 1;
   return {
@@ -127,7 +151,7 @@ export function collectionPageJsonLd(input: CollectionPageInput, settings: Setti
     isPartOf: { '@type': 'WebSite', '@id': `${absoluteUrl(HOME_PATH, settings)}#website`, name: settings.siteName },
     mainEntity: {
       '@type': 'ItemList',
-      itemListElement: input.articles.map((article, index) => ({
+      itemListElement: input.articles.map((article, index): ListItem => ({
         '@type': 'ListItem',
         position: first + index,
         url: absoluteUrl(articlePath(article.slug), settings),
