@@ -6,6 +6,7 @@ import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 
 import { removedArticleRewrites } from './lib/content/removed-routes';
+import { distDirFrom } from './lib/setting-names';
 
 // lib/ modules import `server-only`, which loads only under the react-server
 // condition; tsx runs a script of scripts/ under it, with the app's path aliases.
@@ -51,8 +52,8 @@ export default function config(phase: string): NextConfig {
   }
   return {
     // `npm test` builds into its own folder (DATELINE_DIST_DIR=.next-test), so
-    // the build `npm start` serves is left alone; see env.distDir in lib/env.ts.
-    distDir: process.env.DATELINE_DIST_DIR?.trim() || '.next',
+    // the build `npm start` serves is left alone.
+    distDir: distDirFrom(process.env),
     // Inlined into the server code at build: see env.builtAt in lib/env.ts.
     env: { DATELINE_INTERNAL_BUILT_AT: String(Date.now()) },
     // A removed article's address answers 410 Gone from its own route; the

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 export const PARTS = ['pipeline', 'build', 'serve', 'weight'] as const;
 export type Part = (typeof PARTS)[number];
 
@@ -20,41 +22,50 @@ export const USAGE = `npm run bench [-- options]
   --keep             keep the generated content and build folders
   --help`;
 
-function list(value: string | undefined, flag: string): string[] {
-  if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
-  return value
+const list = (value: string) =>
+  value
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
-}
 
+/** The benchmark's options, or 'help'; throws a sentence (with the usage) for a wrong command line. */
 export function parseOptions(argv: readonly string[]): Options | 'help' {
-  const options: Options = { parts: new Set(PARTS), sizes: [1_000, 10_000, 100_000], duration: 10, keep: false };
-  for (let index = 0; index < argv.length; index += 1) {
-    const flag = argv[index];
-    const value = argv[index + 1];
-    if (flag === '--help' || flag === '-h') return 'help';
-    if (flag === '--keep') {
-      options.keep = true;
-      continue;
+  let values: { only?: string; sizes?: string; duration?: string; keep?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        only: { type: 'string' },
+        sizes: { type: 'string' },
+        duration: { type: 'string' },
+        keep: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    throw new Error(`${message}\n\n${USAGE}`);
+  }
+  if (values.help) return 'help';
+  const options: Options = { parts: new Set(PARTS), sizes: [1_000, 10_000, 100_000], duration: 10, keep: values.keep ?? false };
+  if (values.only !== undefined) {
+    const parts = list(values.only);
+    const unknown = parts.filter((part) => !(PARTS as readonly string[]).includes(part));
+    if (parts.length === 0 || unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}; use ${PARTS.join(', ')}`);
+    options.parts = new Set(parts as Part[]);
+  }
+  if (values.sizes !== undefined) {
+    const sizes = list(values.sizes).map((item) => Number(item.replace(/_/g, '')));
+    if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+      throw new Error('--sizes takes whole numbers, e.g. 1000,10000');
     }
-    index += 1;
-    if (flag === '--only') {
-      const parts = list(value, flag);
-      const unknown = parts.filter((part) => !(PARTS as readonly string[]).includes(part));
-      if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}; use ${PARTS.join(', ')}`);
-      options.parts = new Set(parts as Part[]);
-    } else if (flag === '--sizes') {
-      options.sizes = list(value, flag).map((item) => Number(item.replace(/_/g, '')));
-      if (options.sizes.some((size) => !Number.isInteger(size) || size < 1))
-        throw new Error('--sizes takes whole numbers, e.g. 1000,10000');
-      options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
-    } else if (flag === '--duration') {
-      options.duration = Number(value);
-      if (!(options.duration > 0)) throw new Error('--duration takes a number of seconds');
-    } else {
-      throw new Error(`unknown option ${flag ?? ''}\n\n${USAGE}`);
-    }
+    options.sizes = [...new Set(sizes)].sort((a, b) => a - b);
+  }
+  if (values.duration !== undefined) {
+    options.duration = Number(values.duration);
+    if (!(options.duration > 0)) throw new Error('--duration takes a number of seconds');
   }
   return options;
 }

@@ -1,10 +1,12 @@
 import 'server-only';
 
+import { distDirFrom } from '@/lib/setting-names';
+
 function nonBlank(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-const distDir = nonBlank(process.env.DATELINE_DIST_DIR) ?? '.next';
+const distDir = distDirFrom(process.env);
 
 // The only module that reads process.env. Every variable an operator sets is
 // validated by lib/settings.ts (its schema names them all); the ones named

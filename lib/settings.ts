@@ -3,6 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 
 import { env, environmentNames } from '@/lib/env';
+import { INTERNAL_PREFIX, SETTING_NAMES } from '@/lib/setting-names';
 import { site } from '@/lib/site';
 
 /** Site settings that differ between deployments. Every absolute URL is built from `siteUrl`. */
@@ -24,34 +25,7 @@ export type Settings = {
   prerenderRecent: number;
 };
 
-export const SETTING_NAMES = [
-  'SITE_URL',
-  'SITE_NAME',
-  'SITE_DESCRIPTION',
-  'SITE_LANG',
-  'PUBLISHER_NAME',
-  'PUBLISHER_LOGO',
-  'PRERENDER_RECENT',
-  'DATABASE_URL',
-  'COMMENTS_SQLITE_PATH',
-  'COMMENT_SECRET',
-  'COMMENT_SECRET_FILE',
-  'MODERATOR_PASSWORD',
-  'REVALIDATE_SECRET',
-  'DATELINE_CONTENT_DIR',
-  'DATELINE_CONTENT_CACHE_DIR',
-  'DATELINE_DIST_DIR',
-] as const;
-
-/**
- * Variables the build and the tests set for the code, never an operator:
- * `DATELINE_INTERNAL_BUILT_AT` (when the build began, inlined by
- * next.config.ts), `DATELINE_INTERNAL_SKIP_CONTENT_CHECK` (the build's workers
- * skip the check the build already ran) and
- * `DATELINE_INTERNAL_CONTENT_FINGERPRINT_FILE` (where the build records what
- * it read; the unit tests point it at a scratch file).
- */
-export const INTERNAL_PREFIX = 'DATELINE_INTERNAL_';
+export { INTERNAL_PREFIX, SETTING_NAMES } from '@/lib/setting-names';
 
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type SettingsSource = Partial<Record<SettingName, string | undefined>>;

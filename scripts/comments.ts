@@ -4,8 +4,11 @@
 // 2 the command line is wrong. Messages are sentences, never stack traces.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { isSlug } from '@/lib/routes';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 type Lib = {
   comments: typeof import('@/lib/comments');
@@ -27,24 +30,55 @@ const PAST: Record<Action, string> = {
   hold: 'Held',
 };
 
-const USAGE = `Usage: npm run comments -- <command>
+// One entry per command: its arguments, what it does, and the options
+// `util.parseArgs` accepts for it (every command also takes --help).
+const COMMANDS = {
+  list: {
+    args: '[--status held|approved|spam|trash] [--article SLUG] [--limit N]',
+    about: 'comments in one state (default held), newest first',
+    options: { status: { type: 'string' }, article: { type: 'string' }, limit: { type: 'string' } },
+  },
+  approve: { args: 'ID…', about: 'publish comments', options: {} },
+  spam: { args: 'ID…', about: 'mark comments as spam', options: {} },
+  trash: { args: 'ID…', about: 'move comments to the trash', options: {} },
+  hold: { args: 'ID…', about: 'take comments back into the moderation queue', options: {} },
+  restore: { args: 'ID…', about: 'return comments to their state before the last change', options: {} },
+  export: { args: 'EMAIL', about: 'everything stored about one reader, as JSON', options: {} },
+  erase: { args: 'EMAIL', about: 'delete every comment of one reader and its history', options: {} },
+} as const satisfies Record<string, { args: string; about: string; options: ParseArgsOptionsConfig }>;
+type Command = keyof typeof COMMANDS;
 
-  list [--status held|approved|spam|trash] [--article SLUG] [--limit N]
-                      comments in one state (default held), newest first
-  approve ID…         publish comments
-  spam ID…            mark comments as spam
-  trash ID…           move comments to the trash
-  hold ID…            take comments back into the moderation queue
-  restore ID…         return comments to their state before the last change
-  export EMAIL        everything stored about one reader, as JSON
-  erase EMAIL         delete every comment of one reader and its history
-  help                this text
+const isCommand = (word: string): word is Command => Object.hasOwn(COMMANDS, word);
+
+const line = (command: string, args: string, about: string) => {
+  const head = `  ${command} ${args}`;
+  return head.length < 22 ? `${head.padEnd(22)}${about}` : `${head}\n${' '.repeat(22)}${about}`;
+};
+
+const USAGE = `Usage: npm run comments -- <command> [--help]
+
+${Object.entries(COMMANDS)
+  .map(([command, spec]) => line(command, spec.args, spec.about))
+  .join('\n')}
+${line('help', '', 'this text')}
 
 After a change the running site is asked to update the article pages
 (POST SITE_URL/api/revalidate with REVALIDATE_SECRET).
 Exit codes: 0 done, 1 failed, 2 wrong command line.`;
 
-class UsageError extends Error {}
+const commandUsage = (command: Command) => {
+  const { args, about } = COMMANDS[command];
+  return `Usage: npm run comments -- ${command} ${args}\n\n  ${about[0]?.toUpperCase()}${about.slice(1)}.\n\nExit codes: 0 done, 1 failed, 2 wrong command line.`;
+};
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage = 'Run `npm run comments -- help` for the commands.',
+  ) {
+    super(message);
+  }
+}
 class Failure extends Error {}
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -85,60 +119,65 @@ function actor(): string {
   return `cli:${user.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60) || 'unknown'}`;
 }
 
-function parseIds(args: string[]): number[] {
-  const words = args.flatMap((arg) => arg.split(',')).filter((word) => word !== '');
-  if (words.length === 0) throw new UsageError('Give at least one comment id, e.g. `approve 12 13`.');
-  return words.map((word) => {
-    if (word.startsWith('-')) throw new UsageError(`Unknown option ${JSON.stringify(word)}.`);
+type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+/** The command's options and words, or null when it was asked for its help. */
+function parseCommandLine(command: Command, args: string[]): Parsed | null {
+  const options: ParseArgsOptionsConfig = { ...COMMANDS[command].options, help: { type: 'boolean', short: 'h' } };
+  const usage = commandUsage(command);
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true }) as Parsed;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown option ${JSON.stringify(option)} for ${command}.`, usage);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${option} needs a value.`, usage);
+    throw new UsageError(message.split('\n')[0] ?? message, usage);
+  }
+  return parsed.values.help ? null : parsed;
+}
+
+function parseIds(command: Command, words: string[]): number[] {
+  const usage = commandUsage(command);
+  const ids = words.flatMap((arg) => arg.split(',')).filter((word) => word !== '');
+  if (ids.length === 0) throw new UsageError(`Give at least one comment id, e.g. \`${command} 12 13\`.`, usage);
+  return ids.map((word) => {
     const id = /^\d{1,15}$/.test(word) ? Number(word) : Number.NaN;
     if (!Number.isSafeInteger(id) || id < 1) {
-      throw new UsageError(`Not a comment id: ${JSON.stringify(word)}. Ids are whole numbers, as shown by \`list\`.`);
+      throw new UsageError(`Not a comment id: ${JSON.stringify(word)}. Ids are whole numbers, as shown by \`list\`.`, usage);
     }
     return id;
   });
 }
 
-function parseListOptions(lib: Lib, args: string[]): { status: Status; article?: string; limit: number } {
+function parseListOptions(lib: Lib, { values, positionals }: Parsed): { status: Status; article?: string; limit: number } {
+  const usage = commandUsage('list');
   const statuses = lib.comments.COMMENT_STATUSES;
-  const options: { status: Status; article?: string; limit: number } = { status: 'held', limit: 50 };
-  for (let i = 0; i < args.length; i += 1) {
-    const flag = args[i] ?? '';
-    const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
-    const value = inline ?? args[(i += 1)];
-    if (value === undefined && ['--status', '--article', '--limit'].includes(name)) {
-      throw new UsageError(`${name} needs a value.`);
-    }
-    if (name === '--status') {
-      if (!statuses.includes(value as Status)) throw new UsageError(`--status must be one of ${statuses.join(', ')}.`);
-      options.status = value as Status;
-    } else if (name === '--article') {
-      if (!isSlug(value)) {
-        throw new UsageError('--article takes an article slug: lower-case letters, digits and hyphens.');
-      }
-      options.article = value;
-    } else if (name === '--limit') {
-      if (!/^\d{1,3}$/.test(value ?? '') || Number(value) < 1 || Number(value) > 500) {
-        throw new UsageError('--limit must be a whole number from 1 to 500.');
-      }
-      options.limit = Number(value);
-    } else {
-      throw new UsageError(`Unknown option ${JSON.stringify(flag)} for list.`);
-    }
+  if (positionals.length > 0) throw new UsageError(`list takes options only, not ${JSON.stringify(positionals[0])}.`, usage);
+  const { status = 'held', article, limit = '50' } = values as { status?: string; article?: string; limit?: string };
+  if (!statuses.includes(status as Status)) throw new UsageError(`--status must be one of ${statuses.join(', ')}.`, usage);
+  if (article !== undefined && !isSlug(article)) {
+    throw new UsageError('--article takes an article slug: lower-case letters, digits and hyphens.', usage);
   }
-  return options;
+  if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 500) {
+    throw new UsageError('--limit must be a whole number from 1 to 500.', usage);
+  }
+  return { status: status as Status, article, limit: Number(limit) };
 }
 
-function parseEmail(lib: Lib, args: string[], command: string): string {
-  if (args.length !== 1) throw new UsageError(`${command} takes one email address, e.g. \`${command} reader@example.com\`.`);
-  const parsed = lib.comments.parseCommentEdit({ email: args[0] });
+function parseEmail(lib: Lib, command: 'export' | 'erase', words: string[]): string {
+  const usage = commandUsage(command);
+  if (words.length !== 1) throw new UsageError(`${command} takes one email address, e.g. \`${command} reader@example.com\`.`, usage);
+  const parsed = lib.comments.parseCommentEdit({ email: words[0] });
   if (!parsed.ok || !parsed.value.email) {
-    throw new UsageError(parsed.ok ? 'Give an email address.' : (parsed.fieldErrors.email ?? 'Give a valid email address.'));
+    throw new UsageError(parsed.ok ? 'Give an email address.' : (parsed.fieldErrors.email ?? 'Give a valid email address.'), usage);
   }
   return parsed.value.email;
 }
 
-async function list(lib: Lib, store: Store, args: string[]): Promise<void> {
-  const options = parseListOptions(lib, args);
+async function list(lib: Lib, store: Store, options: ReturnType<typeof parseListOptions>): Promise<void> {
   const result = await store.listByStatus(options.status, { limit: options.limit, articleSlug: options.article });
   const counts = lib.comments.COMMENT_STATUSES.map((status) => `${status} ${result.counts[status]}`).join(', ');
   out(`${plural(result.total, `${options.status} comment`)}${options.article ? ` on ${options.article}` : ''} (${counts}).`);
@@ -200,8 +239,7 @@ async function revalidate(lib: Lib, store: Store, slugs: string[], changed: numb
   }
 }
 
-async function moderate(lib: Lib, store: Store, action: Action, args: string[]): Promise<void> {
-  const ids = parseIds(args);
+async function moderate(lib: Lib, store: Store, action: Action, ids: number[]): Promise<void> {
   const result = await store.moderate(ids, action, actor());
   const list = (numbers: number[]) => numbers.map((id) => `#${id}`).join(', ');
   if (result.changed.length > 0)
@@ -213,15 +251,13 @@ async function moderate(lib: Lib, store: Store, action: Action, args: string[]):
   if (result.notFound.length > 0) throw new Failure(`No comment with id ${list(result.notFound)}.`);
 }
 
-async function exportEmail(lib: Lib, store: Store, args: string[]): Promise<void> {
-  const email = parseEmail(lib, args, 'export');
+async function exportEmail(store: Store, email: string): Promise<void> {
   const data = await store.exportByEmail(email);
   out(JSON.stringify(data, null, 2));
   if (data.comments.length === 0) note('No comments are stored for that address.');
 }
 
-async function erase(lib: Lib, store: Store, args: string[]): Promise<void> {
-  const email = parseEmail(lib, args, 'erase');
+async function erase(lib: Lib, store: Store, email: string): Promise<void> {
   const result = await store.eraseByEmail(email);
   // The address is not repeated: this output may end up in a shell history or a ticket.
   out(`Erased ${plural(result.erased, 'comment')} and their history for that address.`);
@@ -232,14 +268,24 @@ async function erase(lib: Lib, store: Store, args: string[]): Promise<void> {
 }
 
 async function run(lib: Lib, command: string, args: string[]): Promise<void> {
-  if (command !== 'list' && command !== 'export' && command !== 'erase' && !lib.comments.MODERATION_ACTIONS.includes(command as Action)) {
-    throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
+  if (!isCommand(command)) throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
+  const parsed = parseCommandLine(command, args);
+  if (parsed === null) {
+    out(commandUsage(command));
+    return;
   }
-  const store = await lib.comments.getCommentStore();
-  if (command === 'list') return list(lib, store, args);
-  if (command === 'export') return exportEmail(lib, store, args);
-  if (command === 'erase') return erase(lib, store, args);
-  return moderate(lib, store, command as Action, args);
+  // Everything on the command line is checked before the store is opened.
+  if (command === 'list') {
+    const options = parseListOptions(lib, parsed);
+    await list(lib, await lib.comments.getCommentStore(), options);
+  } else if (command === 'export' || command === 'erase') {
+    const email = parseEmail(lib, command, parsed.positionals);
+    const store = await lib.comments.getCommentStore();
+    await (command === 'export' ? exportEmail(store, email) : erase(lib, store, email));
+  } else {
+    const ids = parseIds(command, parsed.positionals);
+    await moderate(lib, await lib.comments.getCommentStore(), command, ids);
+  }
 }
 
 async function main(): Promise<number> {
@@ -256,7 +302,8 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       note(`${NAME}: ${error.message}`);
-      note('Run `npm run comments -- help` for the commands.');
+      note('');
+      note(error.usage);
       return 2;
     }
     if (error instanceof Failure) {

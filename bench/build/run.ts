@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { INTERNAL_PREFIX, SERVER_SETTING_NAMES } from '../../lib/setting-names';
 import { collect, start } from '../support/children';
 import { NEXT_BIN } from '../support/paths';
 import { sampleTreeRss } from '../support/process-tree';
@@ -9,22 +10,9 @@ import { sampleTreeRss } from '../support/process-tree';
 /** The secret the builds and the servers share: prerendered comment forms carry tokens signed with it. */
 export const BENCH_COMMENT_SECRET = 'bench-comment-secret-0123456789abcdefghij';
 
-// Settings of the caller's environment that must not reach a benchmark build or server.
-const OWN_SETTINGS = [
-  'NODE_ENV',
-  'PORT',
-  'DATABASE_URL',
-  'COMMENTS_SQLITE_PATH',
-  'COMMENT_SECRET',
-  'COMMENT_SECRET_FILE',
-  'MODERATOR_PASSWORD',
-  'REVALIDATE_SECRET',
-  'PRERENDER_RECENT',
-  'DATELINE_CONTENT_DIR',
-  'DATELINE_CONTENT_CACHE_DIR',
-  'DATELINE_INTERNAL_SKIP_CONTENT_CHECK',
-  'DATELINE_DIST_DIR',
-];
+// Settings of the caller's environment that must not reach a benchmark build or
+// server (the site settings are the bench's own choice, see SiteSettings).
+const OWN_SETTINGS = ['NODE_ENV', 'PORT', 'PRERENDER_RECENT', ...SERVER_SETTING_NAMES];
 
 export type SiteSettings = {
   project: string;
@@ -40,7 +28,9 @@ export const BENCH_REVALIDATE_SECRET = 'bench-revalidate-secret';
 /** The environment of a build or server of `site`. */
 export function siteEnv(site: SiteSettings, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of OWN_SETTINGS) delete env[name];
+  for (const name of Object.keys(env)) {
+    if (OWN_SETTINGS.includes(name) || name.startsWith(INTERNAL_PREFIX)) delete env[name];
+  }
   Object.assign(env, {
     DATELINE_CONTENT_DIR: site.contentDir,
     COMMENTS_SQLITE_PATH: path.join(site.project, 'bench-data', 'comments.sqlite'),

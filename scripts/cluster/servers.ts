@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import { distDirFrom } from '@/lib/setting-names';
 import { freePort } from '@/tests/support/ports';
 import { findPostgresBinaries } from '@/tests/support/postgres';
 
@@ -17,8 +18,7 @@ export { freePort };
 
 const ROOT = path.resolve(__dirname, '../..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
-/** The build's folder: next.config.ts's distDir (`npm test` builds into `.next-test`). */
-const DIST_DIR = process.env.DATELINE_DIST_DIR?.trim() || '.next';
+const DIST_DIR = distDirFrom(process.env);
 export const BUILD_DIR = path.join(ROOT, DIST_DIR);
 export const NGINX_CONFIG = path.join(ROOT, 'deploy/nginx/dateline.conf');
 

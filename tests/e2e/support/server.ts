@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { SERVER_SETTING_NAMES } from '@/lib/setting-names';
 import { AppServer, freePort } from '@/scripts/cluster/servers';
 
 /** Settings of playwright.config.ts's server; keep them in step. */
@@ -16,7 +17,8 @@ export const E2E_REVALIDATE_SECRET = 'e2e-revalidate-secret';
 export const E2E_COMMENT_SECRET = 'e2e-extra-server-comment-secret-0123456789';
 
 // Settings of the runner's own environment that must not leak into a test server.
-const OWN_SETTINGS = ['DATABASE_URL', 'COMMENTS_SQLITE_PATH', 'MODERATOR_PASSWORD', 'COMMENT_SECRET', 'REVALIDATE_SECRET', 'PORT'];
+// The server's own settings are the test's; the site settings and the build's folder stay the build's.
+const OWN_SETTINGS = ['PORT', ...SERVER_SETTING_NAMES.filter((name) => name !== 'DATELINE_DIST_DIR')];
 
 /**
  * The SQLite file of the server playwright.config.ts starts. The config puts

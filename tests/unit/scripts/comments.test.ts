@@ -102,6 +102,34 @@ describe('npm run comments', () => {
     expect(none.stderr).toContain('Usage: npm run comments');
   });
 
+  it('answers --help on every command with that command’s usage, without opening the store', async () => {
+    for (const [command, shows] of [
+      ['list', '--status held|approved|spam|trash'],
+      ['approve', 'approve ID…'],
+      ['erase', 'erase EMAIL'],
+    ] as const) {
+      for (const flag of ['--help', '-h']) {
+        const run = await cli(dbPath, [command, flag]);
+        expect(run.code, `${command} ${flag}`).toBe(0);
+        expect(run.stdout).toMatch(new RegExp(`^Usage: npm run comments -- ${command} `));
+        expect(run.stdout).toContain(shows);
+      }
+    }
+    expect(fs.existsSync(dbPath)).toBe(false);
+  });
+
+  it('names an unknown option with the command’s usage and exit code 2', async () => {
+    const run = await cli(dbPath, ['approve', '12', '--force']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('comments: Unknown option "--force" for approve.');
+    expect(run.stderr).toContain('Usage: npm run comments -- approve ID…');
+    const missing = await cli(dbPath, ['list', '--article']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--article needs a value.');
+    expect(missing.stderr).toContain('Usage: npm run comments -- list');
+    expect(fs.existsSync(dbPath)).toBe(false);
+  });
+
   it('refuses an unknown command, a non-numeric id and bad options with exit code 2 and no stack trace', async () => {
     for (const args of [
       ['frobnicate'],

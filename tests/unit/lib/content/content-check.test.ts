@@ -69,6 +69,31 @@ describe('npm run content:check', () => {
     expect(broken.stderr).toMatch(/\ncontent:check: \d+ article files, \d+ problems, \d+\.\d s\n$/);
   });
 
+  it('shows a progress counter on a terminal, and none there when CI is set', () => {
+    // `script` (util-linux) runs the check on a pseudo-terminal, as an editor's shell does.
+    const command = [process.execPath, TSX, '--conditions=react-server', SCRIPT].map((word) => `'${word}'`).join(' ');
+    const onTerminal = (ci: string | undefined) => {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATELINE_CONTENT_DIR: 'tests/fixtures/content/valid',
+        DATELINE_CONTENT_CACHE_DIR: newCacheDir(),
+        NODE_ENV: 'production',
+      };
+      if (ci === undefined) delete env.CI;
+      else env.CI = ci;
+      const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env });
+      expect(run.status).toBe(0);
+      return run.stdout;
+    };
+    const terminal = onTerminal(undefined);
+    // The counter rewrites one line (carriage return, erase to the end of the line) and is cleared before the closing line.
+    expect(terminal).toMatch(/\r\x1b\[Kcontent:check: checking tests\/fixtures\/content\/valid: 6 of 6 \(100%\)\r\x1b\[K/);
+    expect(terminal).toMatch(/\ncontent:check: 6 article files, 0 problems, \d+\.\d s\r?\n$/);
+    const inCi = onTerminal('true');
+    expect(inCi).toMatch(/content:check: 6 article files, 0 problems/);
+    expect(inCi).not.toMatch(/ of 6 \(/);
+  });
+
   it('prints every problem to stderr and exits 1, even in production where drafts are not served', () => {
     const result = check(B);
     expect(result.code).toBe(1);
