@@ -54,6 +54,12 @@ export default function config(phase: string): NextConfig {
     // `npm test` builds into its own folder (DATELINE_DIST_DIR=.next-test), so
     // the build `npm start` serves is left alone.
     distDir: distDirFrom(process.env),
+    // With REDIS_URL, every app server shares one page cache in Redis (see the
+    // handler's header); without it, Next.js keeps its own in the build folder.
+    // The build itself always writes to the build folder.
+    ...(phase !== PHASE_PRODUCTION_BUILD && process.env.REDIS_URL?.trim()
+      ? { cacheHandler: path.resolve('lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
+      : {}),
     // Inlined into the server code at build: see env.builtAt in lib/env.ts.
     env: { DATELINE_INTERNAL_BUILT_AT: String(Date.now()) },
     // A removed article's address answers 410 Gone from its own route; the

@@ -30,6 +30,8 @@ export const env = {
   contentCacheDir: nonBlank(process.env.DATELINE_CONTENT_CACHE_DIR) ?? `${distDir}/cache/content`,
   /** PostgreSQL connection string; when set, comments are stored there instead of SQLite. */
   databaseUrl: nonBlank(process.env.DATABASE_URL),
+  /** Redis, when set: one page cache for every app server, publications reach all of them, one publication clock. */
+  redisUrl: nonBlank(process.env.REDIS_URL),
   /** SQLite file of the comment store, relative to the working directory. */
   commentsSqlitePath: nonBlank(process.env.COMMENTS_SQLITE_PATH) ?? 'data/comments.sqlite',
   /** Signs comment form tokens and keys the IP hashes; generated and kept in data/ when unset, required when servers share PostgreSQL. */
@@ -54,6 +56,7 @@ export const env = {
     PUBLISHER_LOGO: process.env.PUBLISHER_LOGO,
     PRERENDER_RECENT: process.env.PRERENDER_RECENT,
     DATABASE_URL: process.env.DATABASE_URL,
+    REDIS_URL: process.env.REDIS_URL,
     COMMENTS_SQLITE_PATH: process.env.COMMENTS_SQLITE_PATH,
     COMMENT_SECRET: process.env.COMMENT_SECRET,
     COMMENT_SECRET_FILE: process.env.COMMENT_SECRET_FILE,

@@ -16,6 +16,7 @@ export const SITE_SETTING_NAMES = [
 /** Settings of one server: its stores, secrets and folders. */
 export const SERVER_SETTING_NAMES = [
   'DATABASE_URL',
+  'REDIS_URL',
   'COMMENTS_SQLITE_PATH',
   'COMMENT_SECRET',
   'COMMENT_SECRET_FILE',

@@ -127,6 +127,17 @@ const postgresUrlSchema = z.string().refine(
   { message: 'must be a PostgreSQL connection URL, e.g. DATABASE_URL=postgres://dateline:password@db.internal:5432/dateline' },
 );
 
+const redisUrlSchema = z.string().refine(
+  (value) => {
+    try {
+      return ['redis:', 'rediss:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a Redis URL, e.g. REDIS_URL=redis://cache.internal:6379/0' },
+);
+
 const secretSchema = (minimum: number, example: string) =>
   z.string().refine((value) => [...value].length >= minimum, {
     message: `is too short; use a random string of at least ${minimum} characters, e.g. the output of \`${example}\``,
@@ -144,6 +155,7 @@ export const settingsSchema = z.object({
   PUBLISHER_LOGO: optional(logoSchema),
   PRERENDER_RECENT: optional(prerenderSchema),
   DATABASE_URL: optional(postgresUrlSchema),
+  REDIS_URL: optional(redisUrlSchema),
   COMMENTS_SQLITE_PATH: optional(pathSchema('COMMENTS_SQLITE_PATH', 'data/comments.sqlite')),
   // lib/comments/secret.ts explains the same minimum when the secret is used.
   COMMENT_SECRET: optional(secretSchema(32, 'openssl rand -base64 32')),
