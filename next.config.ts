@@ -70,7 +70,7 @@ export default function config(phase: string): NextConfig {
     },
     poweredByHeader: false,
     reactStrictMode: true,
-    serverExternalPackages: ['better-sqlite3', 'pg'],
+    serverExternalPackages: ['better-sqlite3', 'pg', '@redis/client'],
     experimental: {
       // Every core renders pages: the main process waits meanwhile (the default leaves one core idle).
       cpus: Math.max(1, os.availableParallelism()),

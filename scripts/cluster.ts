@@ -1,15 +1,16 @@
 // `npm run cluster`: Dateline as it runs at scale, on this machine. Starts a
-// throwaway PostgreSQL, two app servers (`next start` from the production
-// build, sharing the comment store and COMMENT_SECRET) and nginx with the
+// throwaway PostgreSQL and Redis, two app servers (`next start` from the production
+// build, sharing the comment store, COMMENT_SECRET, the page cache and
+// publications) and nginx with the
 // shipped deploy/nginx/dateline.conf in front, all on 127.0.0.1, prints the
 // nginx address, and stops everything on Ctrl-C (SIGINT) or SIGTERM.
 //
-// Needs a production build (`npm run build`), nginx (nginx-light) and the
-// PostgreSQL server: as root it installs the packages with apt-get, otherwise
+// Needs a production build (`npm run build`), nginx (nginx-light), Redis
+// (redis-server) and the PostgreSQL server: as root it installs the packages with apt-get, otherwise
 // it prints the command. Variables: COMMENT_SECRET (default: a new one per
 // run), MODERATOR_PASSWORD and REVALIDATE_SECRET (passed on when set),
 // CLUSTER_PORT (nginx's port, default 8080; 0 picks a free one).
-import { AppServer, ensurePackages, hasProductionBuild, newCommentSecret, Nginx, startPostgres } from './cluster/servers';
+import { AppServer, ensurePackages, hasProductionBuild, newCommentSecret, Nginx, Redis, startPostgres } from './cluster/servers';
 
 type Stoppable = { stop(): Promise<void> } | { dispose(): Promise<void> };
 
@@ -47,8 +48,12 @@ async function main(): Promise<void> {
     console.log('Starting PostgreSQL...');
     const postgres = await startPostgres({ database: 'dateline' });
     running.push(postgres);
+    console.log('Starting Redis...');
+    const redis = await Redis.start();
+    running.push(redis);
     const env = {
       DATABASE_URL: postgres.url,
+      REDIS_URL: redis.url,
       COMMENT_SECRET: process.env.COMMENT_SECRET || newCommentSecret(),
       COMMENTS_SQLITE_PATH: undefined,
     };
@@ -64,6 +69,7 @@ async function main(): Promise<void> {
     running.push(nginx);
     console.log('');
     console.log(`PostgreSQL  ${postgres.url}`);
+    console.log(`Redis       ${redis.url}`);
     for (const app of apps) console.log(`app ${app.name}       ${app.url}`);
     console.log(`nginx       ${nginx.url}   <- open this one`);
     console.log('\nCtrl-C stops them all.');

@@ -4,7 +4,7 @@
 # tests (nginx in front of app servers) and browser tests (Playwright in
 # Debian's Chromium).
 # It gets what it needs by itself: node modules when missing, and Chromium,
-# PostgreSQL, nginx and Java through apt-get when running as root (otherwise
+# PostgreSQL, nginx, Redis and Java through apt-get when running as root (otherwise
 # it names the command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,8 @@ if ! command -v pg_config >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/init
 fi
 # The cluster tests put nginx in front of the app servers.
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+# ... and share their page cache and publications through Redis.
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 # The Nu HTML Checker (npm vnu-jar) runs on Java.
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 

@@ -20,6 +20,11 @@ export type { Article, ArticleImage, ArticleSummary, Author, Category, RemovedAr
 // The getters read the clock on every call, so a long-running server starts
 // serving a scheduled article as soon as its time passes.
 
+/** A digest of the content this server serves: servers with the same content have the same one. */
+export function getContentFingerprint(): string {
+  return siteIndex().getFingerprint();
+}
+
 export function getLatestArticles(page?: number): Paginated<ArticleSummary> | null {
   return siteIndex().getLatestArticles(page, new Date());
 }

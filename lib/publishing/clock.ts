@@ -2,6 +2,7 @@ import 'server-only';
 
 import { randomBytes } from 'node:crypto';
 
+import { holdsPublicationClock } from '@/lib/cluster';
 import { formatProblem, getNextPublicationTime, refreshContent, type ContentProblem } from '@/lib/content';
 import { env, serverOrigin } from '@/lib/env';
 import { pagesShowingChanges, type ContentChanges } from '@/lib/publishing/changes';
@@ -24,6 +25,9 @@ export function publishContent(revalidate: (path: string, everything: boolean) =
   const ms = Math.round(performance.now() - started);
   return { ok: true, ...refresh.stats, ...changes, ms };
 }
+
+/** Why this process calls its own /api/revalidate: `clock` or `relay` (honoured with the process token only). */
+export const SOURCE_HEADER = 'x-dateline-publication';
 
 const TOKEN = Symbol.for('dateline.publication-token');
 const CLOCK = Symbol.for('dateline.publication-clock');
@@ -57,14 +61,11 @@ export function startPublicationClock(): void {
     busy = true;
     try {
       const next = getNextPublicationTime();
-      const origin = serverOrigin();
-      if (next === null || next > Date.now() || !origin) return;
-      const response = await fetch(`${origin}/api/revalidate`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${processToken()}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ content: true }),
-      });
-      if (!response.ok) console.error(`Scheduled publication: /api/revalidate answered ${response.status}`);
+      // With several servers, the one holding the clock's lease publishes (and renews it on every tick).
+      const mine = await holdsPublicationClock();
+      if (next === null || next > Date.now() || !mine) return;
+      const status = await publishHere('clock');
+      if (status !== 200) console.error(`Scheduled publication: /api/revalidate answered ${status}`);
     } catch (error) {
       console.error(`Scheduled publication failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -74,6 +75,20 @@ export function startPublicationClock(): void {
   holder[CLOCK] = setInterval(() => void tick(), CHECK_EVERY_MS);
   holder[CLOCK].unref();
   void tick();
+}
+
+/** Has this server publish what its content folder holds now: its clock's call, or another server's publication relayed. */
+export async function publishHere(source: 'clock' | 'relay'): Promise<number> {
+  const origin = serverOrigin();
+  if (!origin) return 0;
+  const response = await fetch(`${origin}/api/revalidate`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${processToken()}`, 'Content-Type': 'application/json', [SOURCE_HEADER]: source },
+    body: JSON.stringify({ content: true }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  await response.body?.cancel();
+  return response.status;
 }
 
 /** Whether the clock can run: a production server, not the build (there is no server to call then). */

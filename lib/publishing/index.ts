@@ -6,6 +6,13 @@ import 'server-only';
 
 export { pagesShowingChanges } from '@/lib/publishing/changes';
 export type { ContentChanges } from '@/lib/publishing/changes';
-export { processToken, publicationClockWanted, publishContent, startPublicationClock } from '@/lib/publishing/clock';
+export {
+  processToken,
+  publicationClockWanted,
+  publishContent,
+  publishHere,
+  SOURCE_HEADER,
+  startPublicationClock,
+} from '@/lib/publishing/clock';
 export type { Publication } from '@/lib/publishing/clock';
 export { isRevalidatablePath } from '@/lib/publishing/paths';

@@ -30,6 +30,12 @@ function findNginx(): string | null {
   return fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : null;
 }
 
+function findRedis(): string | null {
+  const onPath = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
+  if (onPath) return onPath;
+  return fs.existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null;
+}
+
 function hasPostgres(): boolean {
   try {
     findPostgresBinaries();
@@ -44,6 +50,7 @@ export function missingPackages(): string[] {
   const missing: string[] = [];
   if (!findNginx()) missing.push('nginx-light');
   if (!hasPostgres()) missing.push('postgresql');
+  if (!findRedis()) missing.push('redis-server');
   return missing;
 }
 
@@ -243,6 +250,54 @@ export class AppServer {
 /** A COMMENT_SECRET for servers that must share one. */
 export function newCommentSecret(): string {
   return crypto.randomBytes(32).toString('base64url');
+}
+
+// ---------------------------------------------------------------- redis
+
+/**
+ * A throwaway Redis (Debian's redis-server) on a loopback port, in memory
+ * only. `stop` and `start` again keep its port, as a restarted Redis would.
+ */
+export class Redis {
+  readonly url: string;
+  #child: ChildProcess | null = null;
+  #exited: Promise<void> = Promise.resolve();
+  #output: string[] = [];
+
+  private constructor(readonly port: number) {
+    this.url = `redis://127.0.0.1:${port}`;
+  }
+
+  static async start(port?: number): Promise<Redis> {
+    const redis = new Redis(port ?? (await freePort()));
+    await redis.start();
+    return redis;
+  }
+
+  get log(): string {
+    return this.#output.join('');
+  }
+
+  async start(): Promise<void> {
+    if (this.#child) return;
+    const binary = findRedis();
+    if (!binary) throw new Error('redis-server is not installed: sudo apt-get install -y redis-server');
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'];
+    const child = spawn(binary, args, { cwd: os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    this.#child = child;
+    const collect = (chunk: Buffer) => this.#output.push(chunk.toString('utf8'));
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    child.once('exit', () => {
+      if (this.#child === child) this.#child = null;
+    });
+    await waitForPort(this.port, child, 'redis-server', () => this.log);
+  }
+
+  async stop(): Promise<void> {
+    if (this.#child) await terminate(this.#child, this.#exited, 'SIGTERM');
+  }
 }
 
 // ---------------------------------------------------------------- nginx

@@ -178,7 +178,8 @@ describe('nginx in front of an echo server', () => {
     const seen = JSON.parse(answer.body) as { headers: Record<string, string> };
     expect(seen.headers['x-forwarded-for']).toBe('127.0.0.1');
     expect(seen.headers['x-forwarded-proto']).toBe('http');
-    expect(seen.headers.host).toBe(new URL(nginx.url).hostname);
+    expect(seen.headers.host).toBe(new URL(nginx.url).host);
+    expect(seen.headers['x-forwarded-host']).toBe(new URL(nginx.url).host);
   });
 
   it('never caches POSTs, responses that set a cookie, or private/no-store answers', async () => {

@@ -1,15 +1,34 @@
+import { clusterContentState } from '@/lib/cluster';
 import { getCommentStore } from '@/lib/comments';
+import { getContentFingerprint } from '@/lib/content';
 
 export const dynamic = 'force-dynamic';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-/** Liveness and database reachability, for load balancers and monitors. Says nothing more. */
+/**
+ * Liveness and database reachability, for load balancers and monitors. With
+ * several servers (REDIS_URL) it also says whether this server's content is
+ * the last one published (`current`) or behind it (`lagging`: its content
+ * folder has not been pulled yet); a lagging server still answers 200, it
+ * serves its previous content.
+ */
+async function contentState() {
+  try {
+    return await clusterContentState(getContentFingerprint());
+  } catch {
+    return undefined;
+  }
+}
+
 export async function GET() {
   try {
     const store = await getCommentStore();
     const health = await store.health();
-    if (health.ok) return Response.json({ status: 'ok', database: health.driver }, { headers: NO_STORE });
+    if (health.ok) {
+      const content = await contentState();
+      return Response.json({ status: 'ok', database: health.driver, ...(content ? { content } : {}) }, { headers: NO_STORE });
+    }
   } catch {
     // An unreachable database is the answer, not an error of this route.
   }

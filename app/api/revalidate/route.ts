@@ -2,8 +2,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 import { revalidatePath } from 'next/cache';
 
+import { announcePublication } from '@/lib/cluster';
+import { getContentFingerprint } from '@/lib/content';
 import { env } from '@/lib/env';
-import { isRevalidatablePath, processToken, publishContent } from '@/lib/publishing';
+import { isRevalidatablePath, processToken, publishContent, SOURCE_HEADER } from '@/lib/publishing';
 
 // Static pages update without a rebuild through this route:
 // - {"paths": [...]}: the comments CLI, after a moderation change, names the pages.
@@ -21,13 +23,18 @@ function answer(status: number, body: Record<string, unknown>, headers: Record<s
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-function authorised(header: string | null, secrets: readonly string[]): boolean {
+/** Which token the caller holds: the operator's secret, this process's own (its clock and relay), or none. */
+function caller(header: string | null, secret: string | undefined): 'operator' | 'process' | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!match?.[1]) return false;
+  if (!match?.[1]) return null;
   const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
   const given = digest(match[1]);
-  return secrets.map((secret) => timingSafeEqual(given, digest(secret))).includes(true);
+  const own = timingSafeEqual(given, digest(processToken()));
+  const operator = secret !== undefined && timingSafeEqual(given, digest(secret));
+  return operator ? 'operator' : own ? 'process' : null;
 }
+
+const list = (label: string, slugs: string[]) => `${label} ${slugs.length}${slugs.length > 0 ? ` (${slugs.join(', ')})` : ''}`;
 
 type Job = { paths: string[]; content: boolean };
 
@@ -58,7 +65,8 @@ async function readJob(request: Request): Promise<Job | string> {
 
 export async function POST(request: Request): Promise<Response> {
   const secret = env.revalidateSecret;
-  if (!authorised(request.headers.get('authorization'), secret === undefined ? [processToken()] : [secret, processToken()])) {
+  const who = caller(request.headers.get('authorization'), secret);
+  if (who === null) {
     if (secret === undefined) return answer(404, { error: 'Revalidation is not configured: set REVALIDATE_SECRET on the server.' });
     return answer(401, { error: 'A valid bearer token is required.' }, { 'WWW-Authenticate': 'Bearer' });
   }
@@ -67,13 +75,27 @@ export async function POST(request: Request): Promise<Response> {
   for (const path of job.paths) revalidatePath(path);
   if (!job.content) return answer(200, { revalidated: job.paths });
 
+  // This process's own calls say why they publish: its clock, or another server's publication relayed.
+  const reason = who === 'process' ? request.headers.get(SOURCE_HEADER) : null;
+  const source = reason === 'clock' || reason === 'relay' ? reason : 'request';
   const publication = publishContent((path, everything) => revalidatePath(path, everything ? 'layout' : undefined));
   if (!publication.ok) {
+    console.error(
+      `Publication (${source}) refused: the content has ${publication.problems.length} problem(s); the previous version stays.`,
+    );
     return answer(422, {
       error: 'The content has problems, so the site keeps serving the previous version. Fix them and call again.',
       problems: publication.problems,
     });
   }
   const { ok: _ok, paths, ...summary } = publication;
+  const changed = publication.published.length + publication.updated.length + publication.withdrawn.length > 0;
+  if (changed || source !== 'relay') {
+    console.log(
+      `Publication (${source}): ${list('published', publication.published)}, ${list('updated', publication.updated)}, ${list('withdrawn', publication.withdrawn)}; ${paths.length} page(s) regenerated.`,
+    );
+  }
+  // Every other server reads its own content folder again and regenerates the same pages.
+  if (source !== 'relay') await announcePublication(getContentFingerprint());
   return answer(200, { ...summary, revalidated: [...job.paths, ...paths] });
 }
