@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const PARTS = ['pipeline', 'build', 'serve', 'weight'] as const;
+export const PARTS = ['pipeline', 'build', 'serve', 'weight', 'cluster'] as const;
 export type Part = (typeof PARTS)[number];
 
 export type Options = {
@@ -14,7 +14,8 @@ export type Options = {
 
 export const USAGE = `npm run bench [-- options]
 
-  --only <parts>     comma-separated: ${PARTS.join(', ')} (default: all)
+  --only <parts>     comma-separated: ${PARTS.join(', ')} (default: all;
+                     cluster needs npm run build first)
   --sizes <numbers>  article counts (default: 1000,10000,100000)
                      pipeline: each size; builds: every article prerendered
                      for sizes up to 10,000, the default cap from 10,000 up

@@ -11,6 +11,7 @@ import { articlePath } from '@/lib/routes';
 
 import { createProject } from './build/project';
 import { BENCH_REVALIDATE_SECRET, runBuild, type BuildResult, type SiteSettings } from './build/run';
+import { measureCluster } from './cluster/run';
 import { generateContent, type GeneratedContent } from './generate/content';
 import { parseOptions, USAGE, type Options } from './options';
 import { runPipelines } from './pipeline/run';
@@ -352,6 +353,66 @@ class Bench {
     }
   }
 
+  /** nginx and two app servers on the checkout's build: cache against static, bypass over 1 and 2 servers, freshness. */
+  async cluster(): Promise<void> {
+    const { duration } = this.options;
+    log("cluster: nginx, two app servers, PostgreSQL and Redis on the checkout's production build");
+    const result = await measureCluster(this.work, duration, (line) => log(line));
+    const section = `cluster through nginx, ${CONNECTIONS} connections, ${duration} s`;
+    if (typeof result === 'string') {
+      log(`cluster: skipped, ${result}`);
+      this.report.add({ section, figure: 'skipped', value: null, unit: '', shown: result });
+      return;
+    }
+    this.report.detail('cluster', result);
+    const add = (figure: string, value: number, unit: string, shown: string, target?: string, met?: boolean) =>
+      this.report.add({ section, figure, value, unit, shown, target, met });
+    for (const page of result.pages) {
+      add(`${page.name}: nginx cache`, page.cached.requestsPerSecond, 'req/s', `${format.int(page.cached.requestsPerSecond)} req/s`);
+      add(`${page.name}: nginx cache p99`, page.cached.p99Ms, 'ms', `${page.cached.p99Ms} ms`, '< 20 ms', page.cached.p99Ms < 20);
+      add(`${page.name}: nginx static`, page.static.requestsPerSecond, 'req/s', `${format.int(page.static.requestsPerSecond)} req/s`);
+      add(
+        `${page.name}: cache / static`,
+        page.cachedToStatic,
+        'ratio',
+        format.percent(page.cachedToStatic),
+        '≥ 50 %',
+        page.cachedToStatic >= 0.5,
+      );
+      const failures = page.cached.errors + page.cached.non2xx + page.static.errors + page.static.non2xx;
+      if (failures > 0) add(`${page.name}: errors and non-2xx answers`, failures, 'requests', format.int(failures));
+    }
+    const { oneServer, twoServers } = result.bypass;
+    add(
+      'article, cache bypassed: 1 app server',
+      oneServer.requestsPerSecond,
+      'req/s',
+      `${format.int(oneServer.requestsPerSecond)} req/s, p99 ${oneServer.p99Ms} ms`,
+    );
+    add(
+      'article, cache bypassed: 2 app servers',
+      twoServers.requestsPerSecond,
+      'req/s',
+      `${format.int(twoServers.requestsPerSecond)} req/s, p99 ${twoServers.p99Ms} ms`,
+    );
+    add(
+      '2 servers / 1 server',
+      twoServers.requestsPerSecond / oneServer.requestsPerSecond,
+      'ratio',
+      format.percent(twoServers.requestsPerSecond / oneServer.requestsPerSecond),
+    );
+    const { approvalSeconds, publicationSeconds } = result.freshness;
+    add('freshness: approval to nginx', approvalSeconds, 's', `${format.fixed(approvalSeconds)} s`, '≤ 10 s', approvalSeconds <= 10);
+    add(
+      'freshness: publication to nginx',
+      publicationSeconds,
+      's',
+      `${format.fixed(publicationSeconds)} s`,
+      '≤ 10 s',
+      publicationSeconds <= 10,
+    );
+  }
+
   async serveAndWeigh(): Promise<void> {
     const { parts, duration } = this.options;
     const site = await this.servingSite();
@@ -455,6 +516,7 @@ async function main(): Promise<number> {
   if (parts.has('pipeline')) await bench.pipeline();
   if (parts.has('build')) await bench.builds();
   if (parts.has('serve') || parts.has('weight')) await bench.serveAndWeigh();
+  if (parts.has('cluster')) await bench.cluster();
 
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
   log(

@@ -95,8 +95,12 @@ type AutocannonResult = {
  * client then shares nothing with this process (its heap, its loader, the
  * pipes of the servers it started), which would slow it down unevenly.
  */
-async function load(url: string, options: { connections: number; duration?: number; amount?: number }): Promise<Load> {
+export async function load(
+  url: string,
+  options: { connections: number; duration?: number; amount?: number; headers?: Record<string, string> },
+): Promise<Load> {
   const args = [AUTOCANNON_BIN, '--json', '--connections', String(options.connections)];
+  for (const [name, value] of Object.entries(options.headers ?? {})) args.push('--headers', `${name}=${value}`);
   if (options.duration !== undefined) args.push('--duration', String(options.duration));
   if (options.amount !== undefined) args.push('--amount', String(options.amount));
   const finished = await collect(start(process.execPath, [...args, url], { cwd: REPO_ROOT }));
