@@ -140,17 +140,20 @@ describe('two app servers sharing PostgreSQL and Redis behind nginx', () => {
     expect(seconds).toBeLessThanOrEqual(10);
   });
 
-  it('refuses a second comment from one address within 15 s, one sent to A and one to B', async () => {
+  it('accepts a form token signed by A on B, and refuses a second comment from one address within 15 s, one sent to A and one to B', async () => {
     const ip = '10.201.7.9';
+    // The form and its token come from A; the post goes to B.
+    const fromA = await commentForm(app(0).url, ARTICLE);
+    const toB = { ...fromA, action: fromA.action.replace(app(0).url, app(1).url) };
     const values = (n: number) => ({
       name: `Flood ${n}`,
       email: `flood-${n}-${Date.now()}@example.test`,
       comment: `Flood check ${n}.`,
       website: '',
     });
-    const first = await submit(app(0).url, await commentForm(app(0).url, ARTICLE), values(1), { ip });
+    const first = await submit(app(1).url, toB, values(1), { ip });
     expect(first.html).toContain('Your comment is awaiting moderation.');
-    const second = await submit(app(1).url, await commentForm(app(1).url, ARTICLE), values(2), { ip });
+    const second = await submit(app(0).url, await commentForm(app(0).url, ARTICLE), values(2), { ip });
     expect(second.html).toContain('Please wait a few seconds before posting another comment.');
     expect(second.html).not.toContain('Your comment is awaiting moderation.');
   });

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 import { revalidatePath } from 'next/cache';
 
-import { announcePublication } from '@/lib/cluster';
+import { announcePublication, clusterWanted } from '@/lib/cluster';
 import { getContentFingerprint } from '@/lib/content';
 import { env } from '@/lib/env';
 import { isRevalidatablePath, processToken, publishContent, SOURCE_HEADER } from '@/lib/publishing';
@@ -96,6 +96,10 @@ export async function POST(request: Request): Promise<Response> {
     );
   }
   // Every other server reads its own content folder again and regenerates the same pages.
-  if (source !== 'relay') await announcePublication(getContentFingerprint());
+  if (source !== 'relay' && !(await announcePublication(getContentFingerprint())) && clusterWanted()) {
+    console.warn(
+      'Cluster: Redis is unreachable, so the other servers did not learn of this publication; send content:publish to each of them.',
+    );
+  }
   return answer(200, { ...summary, revalidated: [...job.paths, ...paths] });
 }

@@ -135,8 +135,10 @@ describe('getSettings', () => {
 });
 
 describe('the operator settings and misspelt variables', () => {
-  it('refuses a short COMMENT_SECRET and a DATABASE_URL that is not PostgreSQL, naming each', () => {
-    const message = problemsOf({ COMMENT_SECRET: 'short', DATABASE_URL: 'mysql://db/x' });
+  it('refuses a short COMMENT_SECRET, a DATABASE_URL that is not PostgreSQL and a REDIS_URL that is not Redis, naming each', () => {
+    const message = problemsOf({ COMMENT_SECRET: 'short', DATABASE_URL: 'mysql://db/x', REDIS_URL: 'http://cache:6379' });
+    expect(message).toContain('REDIS_URL: must be a Redis URL, e.g. REDIS_URL=redis://cache.internal:6379/0');
+    expect(() => parseSettings({ REDIS_URL: 'rediss://user:secret@cache.internal:6380/1' })).not.toThrow();
     expect(message).toContain('COMMENT_SECRET: is too short; use a random string of at least 32 characters');
     expect(message).toContain('DATABASE_URL: must be a PostgreSQL connection URL');
   });
