@@ -116,6 +116,19 @@ export function startCluster(relay: Relay): void {
     .catch(() => undefined);
 }
 
+/** Closes this server's Redis connections (tests; a server keeps them until it exits). */
+export async function stopCluster(): Promise<void> {
+  const holder = globalThis as Holder;
+  const state = holder[CLUSTER];
+  delete holder[CLUSTER];
+  if (!state) return;
+  for (const client of [state.subscriber, state.commands]) {
+    client.removeAllListeners();
+    client.on('error', () => undefined);
+    client.destroy();
+  }
+}
+
 function parseAnnouncement(message: string): Announcement | null {
   try {
     const value = JSON.parse(message) as Partial<Announcement>;
