@@ -6,6 +6,7 @@ import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 
 import { removedArticleRewrites } from './lib/content/removed-routes';
+import { SECURITY_HEADERS } from './lib/http/security-headers';
 import { distDirFrom } from './lib/setting-names';
 
 // lib/ modules import `server-only`, which loads only under the react-server
@@ -67,6 +68,10 @@ export default function config(phase: string): NextConfig {
     async rewrites() {
       const removed = removedArticleRewrites(removedSlugs());
       return { beforeFiles: removed, afterFiles: [], fallback: [] };
+    },
+    // On every answer: see lib/http/security-headers.ts.
+    async headers() {
+      return [{ source: '/:path*', headers: [...SECURITY_HEADERS] }];
     },
     poweredByHeader: false,
     reactStrictMode: true,

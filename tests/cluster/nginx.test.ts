@@ -233,6 +233,24 @@ describe('nginx in front of an echo server', () => {
     expect((await get(`${nginx.url}/page-cookie`)).cache).toBe('HIT');
   });
 
+  it('answers TRACE, PUT, OPTIONS and DELETE with 405 without asking upstream', async () => {
+    // node:http, not fetch: fetch refuses to send TRACE at all.
+    const status = (method: string, url: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(url, { method }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    for (const method of ['TRACE', 'PUT', 'OPTIONS', 'DELETE']) {
+      const before = hits.get('/methods') ?? 0;
+      expect(await status(method, `${nginx.url}/methods`), method).toBe(405);
+      expect(hits.get('/methods') ?? 0, method).toBe(before);
+    }
+  });
+
   it('refuses request bodies over 1 MB', async () => {
     const answer = await get(`${nginx.url}/big`, { method: 'POST', body: 'x'.repeat(1_100_000) });
     expect(answer.status).toBe(413);

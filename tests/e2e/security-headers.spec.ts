@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+
+import { ArticlePage } from './pages/article-page';
+import { LONG_ARTICLE, RTL_ARTICLE } from './pages/site';
+
+// What another site, a browser and an odd client meet on every answer.
+
+const PATHS = ['/', `/articles/${LONG_ARTICLE}`, '/category/news', '/moderation', '/api/health', '/feed.xml', '/no-such-page'];
+
+test('every kind of answer carries the security headers, and no other site may frame a page', async ({ request }) => {
+  for (const path of PATHS) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy'], path).toContain("object-src 'none'");
+    expect(headers['content-security-policy'], path).toContain("form-action 'self'");
+    expect(headers['x-frame-options'], path).toBe('DENY');
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+  }
+});
+
+// TRACE never reaches proxy.ts: Next.js fails to build a request object for
+// it (fetch forbids the method) and answers 500; nginx refuses it in front
+// (tests/cluster/nginx.test.ts).
+test('PUT, OPTIONS and DELETE answer 405 with the allowed methods, not a 500', async ({ request }) => {
+  for (const path of ['/moderation', '/api/health', '/api/revalidate', '/search-nothing']) {
+    for (const method of ['PUT', 'OPTIONS', 'DELETE']) {
+      const response = await request.fetch(path, { method });
+      expect(response.status(), `${method} ${path}`).toBe(405);
+      expect(response.headers().allow).toBe('GET, HEAD, POST');
+    }
+  }
+});
+
+test('pages break no rule of their own policy: reading, the comment form and back to top', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const article = new ArticlePage(page);
+  for (const slug of [LONG_ARTICLE, RTL_ARTICLE]) {
+    await article.goto(slug);
+    await page.getByLabel(/^Comment/).focus();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(article.backToTop).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  }
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+});
