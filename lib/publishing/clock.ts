@@ -63,7 +63,7 @@ export function startPublicationClock(): void {
       const next = getNextPublicationTime();
       // With several servers, the one holding the clock's lease publishes (and renews it on every tick).
       const mine = await holdsPublicationClock();
-      if (next === null || next > Date.now() || !mine) return;
+      if (next === null || next > Date.now() || !mine || !serverOrigin()) return;
       const status = await publishHere('clock');
       if (status !== 200) console.error(`Scheduled publication: /api/revalidate answered ${status}`);
     } catch (error) {
