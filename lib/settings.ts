@@ -116,27 +116,25 @@ const prerenderSchema = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-const postgresUrlSchema = z.string().refine(
-  (value) => {
-    try {
-      return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be a PostgreSQL connection URL, e.g. DATABASE_URL=postgres://dateline:password@db.internal:5432/dateline' },
+/** A URL with one of `protocols` (e.g. `redis:`). */
+const urlSchema = (protocols: readonly string[], message: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message },
+  );
+
+const postgresUrlSchema = urlSchema(
+  ['postgres:', 'postgresql:'],
+  'must be a PostgreSQL connection URL, e.g. DATABASE_URL=postgres://dateline:password@db.internal:5432/dateline',
 );
 
-const redisUrlSchema = z.string().refine(
-  (value) => {
-    try {
-      return ['redis:', 'rediss:'].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be a Redis URL, e.g. REDIS_URL=redis://cache.internal:6379/0' },
-);
+const redisUrlSchema = urlSchema(['redis:', 'rediss:'], 'must be a Redis URL, e.g. REDIS_URL=redis://cache.internal:6379/0');
 
 const secretSchema = (minimum: number, example: string) =>
   z.string().refine((value) => [...value].length >= minimum, {

@@ -24,17 +24,15 @@ export const NGINX_CONFIG = path.join(ROOT, 'deploy/nginx/dateline.conf');
 
 // ---------------------------------------------------------------- packages
 
-function findNginx(): string | null {
-  const onPath = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim();
+/** A program on PATH, else at Debian's place for it (root's PATH may lack /usr/sbin). */
+function findBinary(name: string, debianPath: string): string | null {
+  const onPath = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
   if (onPath) return onPath;
-  return fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : null;
+  return fs.existsSync(debianPath) ? debianPath : null;
 }
 
-function findRedis(): string | null {
-  const onPath = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
-  if (onPath) return onPath;
-  return fs.existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null;
-}
+const findNginx = () => findBinary('nginx', '/usr/sbin/nginx');
+const findRedis = () => findBinary('redis-server', '/usr/bin/redis-server');
 
 function hasPostgres(): boolean {
   try {
@@ -90,6 +88,18 @@ async function waitForPort(port: number, child: ChildProcess, what: string, log:
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${what} did not listen on port ${port} within 30 s:\n${log().slice(-2_000)}`);
+}
+
+/** Keeps a child's output in `output` (each line also to `echo`); resolves when it exits. */
+function watch(child: ChildProcess, output: string[], echo?: (line: string) => void): Promise<void> {
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    output.push(text);
+    if (echo) for (const line of text.split('\n').filter(Boolean)) echo(line);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 /** SIGTERM to the process group, SIGKILL after `graceMs`; resolves when it has exited. */
@@ -205,14 +215,7 @@ export class AppServer {
       detached: true, // its own process group, so a kill reaches all it starts
     });
     this.#child = child;
-    const collect = (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      this.#output.push(text);
-      if (this.echo) for (const line of text.split('\n').filter(Boolean)) console.log(`[${this.name}] ${line}`);
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.#exited = watch(child, this.#output, this.echo ? (line) => console.log(`[${this.name}] ${line}`) : undefined);
     child.once('exit', () => {
       if (this.#child === child) this.#child = null;
     });
@@ -285,10 +288,7 @@ export class Redis {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'];
     const child = spawn(binary, args, { cwd: os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.#child = child;
-    const collect = (chunk: Buffer) => this.#output.push(chunk.toString('utf8'));
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.#exited = watch(child, this.#output);
     child.once('exit', () => {
       if (this.#child === child) this.#child = null;
     });
