@@ -152,7 +152,8 @@ describe('nginx in front of two app servers', () => {
     expect(app(0).running).toBe(false);
     // /api/health is never cached: each of these reaches an app server.
     const statuses = await load([nginx.url + '/api/health'], 50, 4);
-    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    const failed = statuses.filter((status) => status !== 200);
+    expect(failed, failed.length ? `B running: ${app(1).running}\n${nginx.log.slice(-3_000)}\n${app(1).log.slice(-2_000)}` : '').toEqual([]);
   });
 
   it('still answers a cached page with 200 when every app server is down', async () => {
