@@ -57,10 +57,13 @@ export default function config(phase: string): NextConfig {
     distDir: distDirFrom(process.env),
     // With REDIS_URL, every app server shares one page cache in Redis (see the
     // handler's header); without it, Next.js keeps its own in the build folder.
-    // The build itself always writes to the build folder.
-    ...(phase !== PHASE_PRODUCTION_BUILD && process.env.REDIS_URL?.trim()
-      ? { cacheHandler: path.resolve('lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
-      : {}),
+    // Neither keeps a "not found" answer (lib/cache/answers.mjs). The build
+    // itself always writes to the build folder.
+    ...(phase === PHASE_PRODUCTION_BUILD
+      ? {}
+      : process.env.REDIS_URL?.trim()
+        ? { cacheHandler: path.resolve('lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
+        : { cacheHandler: path.resolve('lib/cache/page-cache-handler.mjs') }),
     // Inlined into the server code at build: see env.builtAt in lib/env.ts.
     env: { DATELINE_INTERNAL_BUILT_AT: String(Date.now()) },
     // A removed article's address answers 410 Gone from its own route; the

@@ -40,6 +40,8 @@ export const env = {
   commentSecretFile: nonBlank(process.env.COMMENT_SECRET_FILE) ?? 'data/comment-secret',
   /** Opens /moderation; when unset the page is closed. */
   moderatorPassword: nonBlank(process.env.MODERATOR_PASSWORD),
+  /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; unset: the connection's own address is the reader's. */
+  trustedProxies: nonBlank(process.env.TRUSTED_PROXIES),
   /** Bearer token of POST /api/revalidate, which the comments CLI calls after a change; unset closes it. */
   revalidateSecret: nonBlank(process.env.REVALIDATE_SECRET),
   /**
@@ -62,6 +64,7 @@ export const env = {
     COMMENT_SECRET_FILE: process.env.COMMENT_SECRET_FILE,
     MODERATOR_PASSWORD: process.env.MODERATOR_PASSWORD,
     REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
     DATELINE_CONTENT_DIR: process.env.DATELINE_CONTENT_DIR,
     DATELINE_CONTENT_CACHE_DIR: process.env.DATELINE_CONTENT_CACHE_DIR,
     DATELINE_DIST_DIR: process.env.DATELINE_DIST_DIR,

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { z } from 'zod';
 
+import { trustedProxyEntries, trustedProxyProblem } from '@/lib/client-address';
 import { env, environmentNames } from '@/lib/env';
 import { INTERNAL_PREFIX, SETTING_NAMES } from '@/lib/setting-names';
 import { site } from '@/lib/site';
@@ -136,6 +137,14 @@ const postgresUrlSchema = urlSchema(
 
 const redisUrlSchema = urlSchema(['redis:', 'rediss:'], 'must be a Redis URL, e.g. REDIS_URL=redis://cache.internal:6379/0');
 
+const trustedProxiesSchema = z.string().superRefine((value, ctx) => {
+  for (const entry of trustedProxyEntries(value)) {
+    const problem = trustedProxyProblem(entry);
+    if (problem)
+      ctx.addIssue({ code: 'custom', message: `${problem}; write e.g. TRUSTED_PROXIES=127.0.0.1 or TRUSTED_PROXIES=10.0.0.0/24,10.0.1.5` });
+  }
+});
+
 const secretSchema = (minimum: number, example: string) =>
   z.string().refine((value) => [...value].length >= minimum, {
     message: `is too short; use a random string of at least ${minimum} characters, e.g. the output of \`${example}\``,
@@ -160,6 +169,7 @@ export const settingsSchema = z.object({
   COMMENT_SECRET_FILE: optional(pathSchema('COMMENT_SECRET_FILE', 'data/comment-secret')),
   MODERATOR_PASSWORD: optional(z.string()),
   REVALIDATE_SECRET: optional(z.string()),
+  TRUSTED_PROXIES: optional(trustedProxiesSchema),
   DATELINE_CONTENT_DIR: optional(pathSchema('DATELINE_CONTENT_DIR', 'content')),
   DATELINE_CONTENT_CACHE_DIR: optional(pathSchema('DATELINE_CONTENT_CACHE_DIR', '.next/cache/content')),
   DATELINE_DIST_DIR: optional(

@@ -55,6 +55,8 @@ async function main(): Promise<void> {
       DATABASE_URL: postgres.url,
       REDIS_URL: redis.url,
       COMMENT_SECRET: process.env.COMMENT_SECRET || newCommentSecret(),
+      // nginx, on this machine, is the one hop whose X-Forwarded-For is believed.
+      TRUSTED_PROXIES: '127.0.0.1',
       COMMENTS_SQLITE_PATH: undefined,
     };
     const apps: AppServer[] = [];

@@ -89,6 +89,7 @@ export async function measureCluster(work: string, durationSeconds: number, log:
       DATABASE_URL: postgres.url,
       REDIS_URL: redis.url,
       COMMENT_SECRET: newCommentSecret(),
+      TRUSTED_PROXIES: '127.0.0.1',
       COMMENTS_SQLITE_PATH: undefined,
       REVALIDATE_SECRET: SECRET,
       DATELINE_CONTENT_DIR: content,

@@ -4,7 +4,9 @@
 // revalidated on one server is what every server serves next.
 //
 // Next.js loads this file itself, by path, outside the app's bundles: hence
-// plain JavaScript with checked JSDoc types, and nothing imported from lib/.
+// plain JavaScript with checked JSDoc types, and nothing imported from lib/
+// but its own folder. Like the single-server handler, it never keeps a "not
+// found" answer (answers.mjs).
 //
 // What is stored, under a prefix per build (pages of an older build are never
 // served by a newer one):
@@ -24,6 +26,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { createClient } from '@redis/client';
+
+import { isNotFoundAnswer } from './answers.mjs';
 
 const ENTRY_TTL_SECONDS = 14 * 24 * 60 * 60;
 const LOCAL_ENTRIES = 2_000;
@@ -225,6 +229,7 @@ export default class RedisCacheHandler {
    * @param {{ tags?: string[]; cacheControl?: unknown; fetchCache?: boolean }} [context]
    */
   async set(key, data, context = {}) {
+    if (isNotFoundAnswer(data)) return;
     const { state } = this;
     /** @type {Entry} */
     const entry = {

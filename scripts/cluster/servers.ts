@@ -2,7 +2,7 @@
 // cluster tests: a throwaway PostgreSQL, app servers (`next start` from the
 // production build) and nginx with the shipped deploy/nginx/dateline.conf.
 // Every server listens on 127.0.0.1 and is stopped by whoever started it.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -18,7 +18,7 @@ export { freePort };
 
 const ROOT = path.resolve(__dirname, '../..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
-const DIST_DIR = distDirFrom(process.env);
+export const DIST_DIR = distDirFrom(process.env);
 export const BUILD_DIR = path.join(ROOT, DIST_DIR);
 export const NGINX_CONFIG = path.join(ROOT, 'deploy/nginx/dateline.conf');
 
@@ -199,6 +199,23 @@ export class AppServer {
 
   get running(): boolean {
     return this.#child !== null;
+  }
+
+  /** The server's private project folder; its build folder is `DIST_DIR` inside it. */
+  get folder(): string {
+    return this.root;
+  }
+
+  /** Resident memory of the server and every process it started, in bytes. */
+  memoryBytes(): number {
+    const pid = this.#child?.pid;
+    if (pid === undefined) throw new Error(`${this.name} is not running.`);
+    const listed = execFileSync('ps', ['-o', 'rss=', '-g', String(pid)], { encoding: 'utf8' });
+    return listed
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((kib) => Number.isFinite(kib) && kib > 0)
+      .reduce((sum, kib) => sum + kib * 1024, 0);
   }
 
   /** `host:port`, as an nginx `server` line wants it. */

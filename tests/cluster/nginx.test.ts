@@ -153,7 +153,9 @@ describe('nginx in front of two app servers', () => {
     // /api/health is never cached: each of these reaches an app server.
     const statuses = await load([nginx.url + '/api/health'], 50, 4);
     const failed = statuses.filter((status) => status !== 200);
-    expect(failed, failed.length ? `B running: ${app(1).running}\n${nginx.log.slice(-3_000)}\n${app(1).log.slice(-2_000)}` : '').toEqual([]);
+    expect(failed, failed.length ? `B running: ${app(1).running}\n${nginx.log.slice(-3_000)}\n${app(1).log.slice(-2_000)}` : '').toEqual(
+      [],
+    );
   });
 
   it('still answers a cached page with 200 when every app server is down', async () => {

@@ -94,6 +94,7 @@ describe('two app servers sharing PostgreSQL and Redis behind nginx', () => {
       MODERATOR_PASSWORD: E2E_MODERATOR_PASSWORD,
       REVALIDATE_SECRET: SECRET,
       DATELINE_CONTENT_DIR: content,
+      TRUSTED_PROXIES: '127.0.0.1', // nginx
     };
     apps.push(...(await Promise.all(['A', 'B'].map((name) => AppServer.start({ env, name })))));
     nginx = await Nginx.start({ upstreams: apps.map((server) => server.address) });

@@ -2,6 +2,7 @@
 
 import { headers } from 'next/headers';
 
+import { clientAddress } from '@/lib/client-address';
 import {
   assessComment,
   COMMENT_FORM_FIELDS,
@@ -27,15 +28,13 @@ function text(formData: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/**
- * The reader's address as the nearest proxy saw it: the rightmost
- * X-Forwarded-For entry. Next sets the header from the socket when it is
- * absent; behind a reverse proxy, the proxy must append to it.
- */
+// Requests whose connection the server did not record share one address, so
+// the per-address limit still holds for them.
+const UNRECORDED = '0.0.0.0';
+
+/** The reader's address (the connection's, or past TRUSTED_PROXIES: lib/client-address.ts), hashed. */
 async function clientIpHash(): Promise<string | null> {
-  const forwarded = (await headers()).get('x-forwarded-for') ?? '';
-  const ip = forwarded.split(',').at(-1)?.trim() ?? '';
-  return ip === '' ? null : hashIp(ip);
+  return hashIp(clientAddress(await headers()) ?? UNRECORDED);
 }
 
 /** The comment form's action: parses, checks the token and spam rules, stores, and answers with a state. */

@@ -59,6 +59,8 @@ export class TestServer {
       ...Object.fromEntries(OWN_SETTINGS.map((name) => [name, undefined])),
       COMMENT_SECRET: E2E_COMMENT_SECRET,
       COMMENTS_SQLITE_PATH: database,
+      // As in playwright.config.ts: simulated readers arrive through loopback.
+      TRUSTED_PROXIES: '127.0.0.1',
       ...options.env,
     };
     try {

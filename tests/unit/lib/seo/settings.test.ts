@@ -143,6 +143,13 @@ describe('the operator settings and misspelt variables', () => {
     expect(message).toContain('DATABASE_URL: must be a PostgreSQL connection URL');
   });
 
+  it('refuses a TRUSTED_PROXIES entry that is not an address or a range, naming it', () => {
+    expect(problemsOf({ TRUSTED_PROXIES: '127.0.0.1, nginx' })).toContain(
+      'TRUSTED_PROXIES: "nginx" is not an IP address or a CIDR range; write e.g. TRUSTED_PROXIES=127.0.0.1',
+    );
+    expect(() => parseSettings({ TRUSTED_PROXIES: '127.0.0.1 10.0.0.0/24,fd00::/8' })).not.toThrow();
+  });
+
   it('warns about a DATELINE_* variable the code does not read, naming the closest setting', () => {
     expect(unknownSettingWarnings(['DATELINE_CONTNET_DIR', 'SITE_ULR', 'HOME', 'DATELINE_INTERNAL_BUILT_AT', 'SITE_URL'])).toEqual([
       'DATELINE_CONTNET_DIR is not a Dateline setting and is ignored; did you mean DATELINE_CONTENT_DIR?',
