@@ -7,10 +7,12 @@ import { redirect } from 'next/navigation';
 import { setEditFlash } from '@/app/moderation/edit-flash';
 import { parseCommentId, parseModerationRequest, safeReturnTo, withNotice, type Notice } from '@/app/moderation/requests';
 import { authoriseModeratorAction } from '@/app/moderation/session';
+import { clientAddress } from '@/lib/client-address';
 import {
   commentPagesToRevalidate,
   EDITABLE_FIELDS,
   getCommentStore,
+  hashIp,
   isCommentStoreError,
   parseCommentEdit,
   retryPolicy,
@@ -26,6 +28,7 @@ import {
   MODERATOR_COOKIE,
   MODERATOR_COOKIE_PATH,
   moderatorCookieOptions,
+  verifyModeratorSession,
 } from '@/lib/moderation';
 import { MODERATION_PATH, moderationCommentPath } from '@/lib/routes';
 
@@ -50,27 +53,67 @@ async function revalidateArticles(store: CommentStore, slugs: readonly string[],
   for (const path of await commentPagesToRevalidate(store, slugs, changed)) revalidatePath(path);
 }
 
+// Requests whose connection the server did not record share one address (and one limit).
+const UNRECORDED = '0.0.0.0';
+
+/**
+ * Signs a moderator in. Every attempt is counted in the store before the
+ * password is checked, so wrong passwords are limited per address and
+ * overall across every app server (lib/comments/access.ts); each attempt
+ * leaves an audit line with the address's hash, never the password.
+ */
 export async function logIn(form: FormData): Promise<void> {
   const returnTo = safeReturnTo(form.get('returnTo'));
   if (!isModerationEnabled()) redirect(MODERATION_PATH);
   const requestHeaders = await headers();
   if (!isSameOriginRequest(requestHeaders)) redirect(withNotice(returnTo, { error: 'refused' }));
-  if (!checkModeratorPassword(form.get('password'))) {
-    console.warn('moderation: a sign-in with a wrong password was refused');
-    await new Promise((resolve) => setTimeout(resolve, FAILED_LOGIN_DELAY_MS));
-    redirect(withNotice(returnTo, { error: 'login' }));
+  const ipHash = hashIp(clientAddress(requestHeaders) ?? UNRECORDED) ?? 'unrecorded';
+  const from = `address ${ipHash.slice(0, 12)}`;
+  const name = cleanModeratorName(form.get('name'));
+  let notice: Notice;
+  try {
+    const store = await getCommentStore();
+    const attempt = await store.beginSignIn(ipHash);
+    if (!attempt.allowed) {
+      const minutes = Math.ceil(attempt.retryAfterMs / 60_000);
+      console.warn(
+        `moderation: sign-in refused without checking the password: too many wrong passwords ${attempt.scope === 'address' ? 'from this address' : 'from all addresses'} (${from}); open again in ${minutes} min`,
+      );
+      notice = { error: 'locked', minutes };
+    } else if (!checkModeratorPassword(form.get('password'))) {
+      console.warn(`moderation: sign-in refused: wrong password (${from}; ${attempt.failuresFromAddress + 1} in 15 min)`);
+      await new Promise((resolve) => setTimeout(resolve, FAILED_LOGIN_DELAY_MS));
+      notice = { error: 'login' };
+    } else {
+      await store.signInSucceeded(attempt.attemptId, ipHash);
+      const session = createModeratorSession(name);
+      (await cookies()).set(MODERATOR_COOKIE, session, moderatorCookieOptions(isHttpsRequest(requestHeaders)));
+      console.log(`moderation: signed in${name ? ` as ${JSON.stringify(name)}` : ''} (${from})`);
+      notice = { done: 'login' };
+    }
+  } catch (error) {
+    notice = { error: failureNotice(error, 'signing in') };
   }
-  const session = createModeratorSession(cleanModeratorName(form.get('name')));
-  (await cookies()).set(MODERATOR_COOKIE, session, moderatorCookieOptions(isHttpsRequest(requestHeaders)));
-  redirect(withNotice(returnTo, { done: 'login' }));
+  redirect(withNotice(returnTo, notice));
 }
 
+/** Signs out: the session is recorded as revoked, so a saved copy of the cookie opens nothing on any server. */
 export async function logOut(): Promise<void> {
-  if (isModerationEnabled() && isSameOriginRequest(await headers())) {
-    (await cookies()).delete({ name: MODERATOR_COOKIE, path: MODERATOR_COOKIE_PATH });
-    redirect(withNotice(MODERATION_PATH, { done: 'logout' }));
+  if (!isModerationEnabled() || !isSameOriginRequest(await headers())) redirect(withNotice(MODERATION_PATH, { error: 'refused' }));
+  const jar = await cookies();
+  const session = verifyModeratorSession(jar.get(MODERATOR_COOKIE)?.value);
+  let notice: Notice = { done: 'logout' };
+  if (session) {
+    try {
+      await (await getCommentStore()).revokeSession(session.id, new Date(session.expiresAt));
+      console.log(`moderation: signed out${session.name ? ` ${JSON.stringify(session.name)}` : ''}`);
+    } catch (error) {
+      // The cookie is still removed from this browser; the notice says the session could not be ended everywhere.
+      notice = { error: failureNotice(error, 'signing out') };
+    }
   }
-  redirect(withNotice(MODERATION_PATH, { error: 'refused' }));
+  jar.delete({ name: MODERATOR_COOKIE, path: MODERATOR_COOKIE_PATH });
+  redirect(withNotice(MODERATION_PATH, notice));
 }
 
 export async function moderateComments(form: FormData): Promise<void> {

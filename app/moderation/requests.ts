@@ -86,10 +86,12 @@ export type Notice = {
   changed?: number;
   unchanged?: number;
   notFound?: number;
-  error?: 'refused' | 'login' | 'no-selection' | 'bad-request' | 'not-found' | 'busy' | 'unavailable';
+  error?: 'refused' | 'login' | 'locked' | 'no-selection' | 'bad-request' | 'not-found' | 'busy' | 'unavailable';
+  /** With `locked`: minutes until sign-in opens again. */
+  minutes?: number;
 };
 
-const NOTICE_KEYS = ['done', 'n', 'u', 'nf', 'error'] as const;
+const NOTICE_KEYS = ['done', 'n', 'u', 'nf', 'error', 'm'] as const;
 
 /** `path` with the notice in its query, replacing an earlier notice. */
 export function withNotice(path: string, notice: Notice): string {
@@ -100,11 +102,12 @@ export function withNotice(path: string, notice: Notice): string {
   if (notice.unchanged) url.searchParams.set('u', String(notice.unchanged));
   if (notice.notFound) url.searchParams.set('nf', String(notice.notFound));
   if (notice.error) url.searchParams.set('error', notice.error);
+  if (notice.minutes) url.searchParams.set('m', String(notice.minutes));
   return `${url.pathname}${url.search}`;
 }
 
 const DONE = [...MODERATION_ACTIONS, 'edit', 'login', 'logout'] as const;
-const ERRORS = ['refused', 'login', 'no-selection', 'bad-request', 'not-found', 'busy', 'unavailable'] as const;
+const ERRORS = ['refused', 'login', 'locked', 'no-selection', 'bad-request', 'not-found', 'busy', 'unavailable'] as const;
 
 export function readNotice(params: SearchParams): Notice {
   const count = (value: string | undefined) => (value && /^\d{1,6}$/.test(value) ? Number(value) : undefined);
@@ -116,6 +119,7 @@ export function readNotice(params: SearchParams): Notice {
     unchanged: count(first(params.u)),
     notFound: count(first(params.nf)),
     error: ERRORS.includes(error as (typeof ERRORS)[number]) ? (error as Notice['error']) : undefined,
+    minutes: count(first(params.m)),
   };
 }
 
@@ -133,6 +137,7 @@ const PAST: Record<NonNullable<Notice['done']>, string> = {
 const ERROR_TEXT: Record<NonNullable<Notice['error']>, string> = {
   refused: 'That request was refused: sign in and use the buttons on this page.',
   login: 'That password is not right.',
+  locked: 'Too many sign-in attempts with a wrong password. Try again later.',
   'no-selection': 'Select at least one comment first.',
   'bad-request': 'That request could not be understood. Nothing was changed.',
   'not-found': 'That comment does not exist (any more).',
@@ -144,6 +149,12 @@ const comments = (count: number) => `${count} comment${count === 1 ? '' : 's'}`;
 
 /** The sentence shown at the top of a moderation page after an action. */
 export function describeNotice(notice: Notice): { tone: 'success' | 'error'; text: string } | null {
+  if (notice.error === 'locked' && notice.minutes) {
+    return {
+      tone: 'error',
+      text: `Too many sign-in attempts with a wrong password. Try again in ${notice.minutes} minute${notice.minutes === 1 ? '' : 's'}.`,
+    };
+  }
   if (notice.error) return { tone: 'error', text: ERROR_TEXT[notice.error] };
   if (!notice.done) return null;
   if (notice.done === 'edit') return { tone: 'success', text: 'Your changes to the comment were saved.' };

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { cookies, headers } from 'next/headers';
 
+import { getCommentStore } from '@/lib/comments';
 import {
   isModerationEnabled,
   isSameOriginRequest,
@@ -10,10 +11,20 @@ import {
   type ModeratorSession,
 } from '@/lib/moderation';
 
-/** The signed-in moderator of this request, or null. */
+/**
+ * The signed-in moderator of this request, or null: a valid cookie whose
+ * session was not ended by signing out (on any server). When the store cannot
+ * say, nobody is signed in.
+ */
 export async function getModeratorSession(): Promise<ModeratorSession | null> {
   if (!isModerationEnabled()) return null;
-  return verifyModeratorSession((await cookies()).get(MODERATOR_COOKIE)?.value);
+  const session = verifyModeratorSession((await cookies()).get(MODERATOR_COOKIE)?.value);
+  if (!session) return null;
+  try {
+    return (await (await getCommentStore()).isSessionRevoked(session.id)) ? null : session;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -44,6 +44,7 @@ export {
 } from '@/lib/comments/schema';
 export type { CommentEdit, CommentField, CommentInput, EditableField, FieldErrors, ParseResult } from '@/lib/comments/schema';
 export { commentPagesToRevalidate } from '@/lib/comments/revalidation';
+export { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from '@/lib/comments/access';
 export { assertCommentConfig, commentConfigProblems, deriveKey, getCommentSecret } from '@/lib/comments/secret';
 export { assessComment, getBlocklist } from '@/lib/comments/spam';
 export type { SpamVerdict } from '@/lib/comments/spam';

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { beginSignInOp, isSessionRevokedOp, revokeSessionOp, signInSucceededOp } from '@/lib/comments/access';
 import { CommentStoreError } from '@/lib/comments/errors';
 import {
   countApprovedOp,
@@ -148,6 +149,30 @@ export class SqlCommentStore implements CommentStore {
   async eraseByEmail(email: string) {
     if (typeof email !== 'string' || email.trim() === '') invalid('email');
     return this.runner.write(() => eraseOp(this.driver, email));
+  }
+
+  async beginSignIn(ipHash: string, now?: Date) {
+    if (typeof ipHash !== 'string' || ipHash === '' || ipHash.length > 200) invalid('ipHash');
+    const when = date(now);
+    return this.runner.write(() => beginSignInOp(this.driver, ipHash, when));
+  }
+
+  async signInSucceeded(attemptId: number, ipHash: string, now?: Date) {
+    positiveInt(attemptId, 'attemptId');
+    if (typeof ipHash !== 'string' || ipHash === '' || ipHash.length > 200) invalid('ipHash');
+    const when = date(now);
+    await this.runner.write(() => signInSucceededOp(attemptId, ipHash, when));
+  }
+
+  async revokeSession(sessionId: string, expiresAt: Date) {
+    if (typeof sessionId !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(sessionId)) invalid('sessionId');
+    const until = date(expiresAt);
+    await this.runner.write(() => revokeSessionOp(sessionId, until));
+  }
+
+  async isSessionRevoked(sessionId: string) {
+    if (typeof sessionId !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(sessionId)) invalid('sessionId');
+    return this.runner.read(() => isSessionRevokedOp(sessionId));
   }
 
   health(): Promise<HealthReport> {

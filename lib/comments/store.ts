@@ -1,5 +1,6 @@
 import 'server-only';
 
+import type { SignInAttempt } from '@/lib/comments/access';
 import type { CommentEdit, CommentInput } from '@/lib/comments/schema';
 
 export const COMMENT_STATUSES = ['held', 'approved', 'spam', 'trash'] as const;
@@ -173,9 +174,20 @@ export interface CommentStore {
   getEvents(id: number): Promise<CommentEvent[]>;
   exportByEmail(email: string): Promise<CommentExport>;
   eraseByEmail(email: string): Promise<EraseResult>;
+  /**
+   * Counts a moderator sign-in attempt from `ipHash` before its password is
+   * checked, or refuses it when too many recent ones failed (lib/comments/access.ts).
+   */
+  beginSignIn(ipHash: string, now?: Date): Promise<SignInAttempt>;
+  /** The attempt had the right password. */
+  signInSucceeded(attemptId: number, ipHash: string, now?: Date): Promise<void>;
+  /** Ends a moderator session (its id from the cookie) on every server until it would have expired. */
+  revokeSession(sessionId: string, expiresAt: Date): Promise<void>;
+  isSessionRevoked(sessionId: string): Promise<boolean>;
   /** Never throws. */
   health(): Promise<HealthReport>;
   close(): Promise<void>;
 }
 
 export type { CommentEdit };
+export type { SignInAttempt } from '@/lib/comments/access';

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 import { commentConfigProblems, deriveKey, getCommentSecret } from '@/lib/comments';
 import { env } from '@/lib/env';
@@ -13,7 +13,8 @@ export const MODERATOR_SESSION_SECONDS = 8 * 60 * 60;
 /** Longest moderator name recorded with a change (the store allows 100 for the whole actor). */
 export const MODERATOR_NAME_MAX = 60;
 
-export type ModeratorSession = { actor: string; name: string | null; expiresAt: number };
+/** `id` names the session in the store's revocation list (sign-out ends it on every server). */
+export type ModeratorSession = { id: string; actor: string; name: string | null; expiresAt: number };
 
 type SessionOptions = { now?: number; password?: string; secret?: Buffer | string };
 
@@ -63,28 +64,32 @@ function sessionKey(options: SessionOptions): Buffer {
     .digest();
 }
 
-function sessionMac(options: SessionOptions, expiresAt: string, name: string): Buffer {
-  return createHmac('sha256', sessionKey(options)).update(`v1\n${expiresAt}\n${name}`).digest();
+function sessionMac(options: SessionOptions, expiresAt: string, id: string, name: string): Buffer {
+  return createHmac('sha256', sessionKey(options)).update(`v2\n${expiresAt}\n${id}\n${name}`).digest();
 }
 
-/** `v1.<expiry, base 36 ms>.<name, base64url>.<HMAC-SHA256>`: no password, nothing secret inside. */
-export function createModeratorSession(name: string | null, options: SessionOptions = {}): string {
+/**
+ * `v2.<expiry, base 36 ms>.<random id>.<name, base64url>.<HMAC-SHA256>`: no
+ * password, nothing secret inside. The id is what sign-out records as revoked.
+ */
+export function createModeratorSession(name: string | null, options: SessionOptions & { id?: string } = {}): string {
   const expiresAt = ((options.now ?? Date.now()) + MODERATOR_SESSION_SECONDS * 1_000).toString(36);
+  const id = options.id ?? randomBytes(18).toString('base64url');
   const encodedName = Buffer.from(name ?? '', 'utf8').toString('base64url');
-  const mac = sessionMac(options, expiresAt, encodedName).toString('base64url');
-  return `v1.${expiresAt}.${encodedName}.${mac}`;
+  const mac = sessionMac(options, expiresAt, id, encodedName).toString('base64url');
+  return `v2.${expiresAt}.${id}.${encodedName}.${mac}`;
 }
 
-const SESSION_SHAPE = /^v1\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{0,400})\.([A-Za-z0-9_-]{43})$/;
+const SESSION_SHAPE = /^v2\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{24})\.([A-Za-z0-9_-]{0,400})\.([A-Za-z0-9_-]{43})$/;
 
 /** The session in a cookie value, or null when it is missing, forged or expired. Never throws. */
 export function verifyModeratorSession(value: unknown, options: SessionOptions = {}): ModeratorSession | null {
   if (typeof value !== 'string') return null;
   const match = SESSION_SHAPE.exec(value);
   if (!match) return null;
-  const [, expiresText = '', encodedName = '', macText = ''] = match;
+  const [, expiresText = '', id = '', encodedName = '', macText = ''] = match;
   try {
-    const expected = sessionMac(options, expiresText, encodedName);
+    const expected = sessionMac(options, expiresText, id, encodedName);
     const given = Buffer.from(macText, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   } catch {
@@ -96,7 +101,7 @@ export function verifyModeratorSession(value: unknown, options: SessionOptions =
     return null;
   }
   const name = cleanModeratorName(Buffer.from(encodedName, 'base64url').toString('utf8'));
-  return { actor: moderatorActor(name), name, expiresAt };
+  return { id, actor: moderatorActor(name), name, expiresAt };
 }
 
 type HeaderReader = { get(name: string): string | null };

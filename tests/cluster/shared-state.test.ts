@@ -141,6 +141,51 @@ describe('two app servers sharing PostgreSQL and Redis behind nginx', () => {
     expect(seconds).toBeLessThanOrEqual(10);
   });
 
+  it('locks sign-in after five wrong passwords from one address, counted over A and B, with the time to wait', async () => {
+    // One reader address (through nginx on loopback, a trusted proxy) trying A and B in turn.
+    const contexts = await Promise.all(
+      [app(0).url, app(1).url].map((baseURL) => browser.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.77' } })),
+    );
+    try {
+      const pages = await Promise.all(contexts.map(async (context) => new ModerationPage(await context.newPage())));
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const moderation = pages[attempt % 2] as ModerationPage;
+        await moderation.signIn({ password: `wrong-${attempt}` });
+        await moderation.page.getByText('That password is not right.').waitFor({ timeout: 10_000 });
+      }
+      // The sixth, even with the right password, is refused without being checked.
+      const sixth = pages[1] as ModerationPage;
+      await sixth.signIn();
+      await sixth.page.getByText('Too many sign-in attempts with a wrong password. Try again in 15 minutes.').waitFor({ timeout: 10_000 });
+      expect(await sixth.queue.count()).toBe(0);
+      expect(app(0).log + app(1).log).toContain('moderation: sign-in refused: wrong password (address ');
+      expect(app(0).log + app(1).log).not.toContain('wrong-3');
+    } finally {
+      await Promise.all(contexts.map((context) => context.close()));
+    }
+  });
+
+  it('ends a session on every server at sign-out: a cookie saved before opens nothing on A or B', async () => {
+    const context = await browser.newContext({ baseURL: app(0).url });
+    try {
+      const moderation = new ModerationPage(await context.newPage());
+      await moderation.signIn({ name: 'Night desk' });
+      await moderation.signOutButton.waitFor({ timeout: 10_000 });
+      const saved = (await context.cookies()).find((cookie) => cookie.name === 'dateline_moderator');
+      expect(saved).toBeDefined();
+      await moderation.submitWith(moderation.signOutButton);
+      await moderation.page.getByText('You are signed out.').waitFor({ timeout: 10_000 });
+      for (const base of [app(0).url, app(1).url]) {
+        const replay = await fetch(`${base}/moderation`, { headers: { cookie: `dateline_moderator=${saved?.value}` } });
+        const html = await replay.text();
+        expect(html, base).toContain('Password');
+        expect(html, base).not.toContain('Sign out');
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('accepts a form token signed by A on B, and refuses a second comment from one address within 15 s, one sent to A and one to B', async () => {
     const ip = '10.201.7.9';
     // The form and its token come from A; the post goes to B.

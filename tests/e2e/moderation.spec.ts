@@ -129,7 +129,7 @@ test.describe('moderation', () => {
       body: multipart({ [actionField]: '', password: E2E_MODERATOR_PASSWORD, returnTo: '/moderation' }),
     });
     const setCookie = https.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(/dateline_moderator=v1\./);
+    expect(setCookie).toMatch(/dateline_moderator=v2\./);
     expect(setCookie).toMatch(/;\s*Secure/i);
     expect(setCookie).toMatch(/;\s*HttpOnly/i);
     expect(setCookie).toMatch(/;\s*SameSite=Strict/i);

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { migration001 } from '@/lib/comments/migrations/001-comments';
 import { migration002 } from '@/lib/comments/migrations/002-flood-control';
+import { migration003 } from '@/lib/comments/migrations/003-moderator-access';
 
 /**
  * One schema change, in each dialect. Versions only grow; an applied
@@ -10,7 +11,7 @@ import { migration002 } from '@/lib/comments/migrations/002-flood-control';
  */
 export type Migration = { version: number; name: string; sqlite: string; postgres: string };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((latest, m) => Math.max(latest, m.version), 0);
 

@@ -47,7 +47,7 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       try {
         const first = fresh.open();
         expect(await first.health()).toMatchObject({ ok: false });
-        expect(await first.migrate()).toEqual({ applied: [1, 2], version: LATEST_VERSION });
+        expect(await first.migrate()).toEqual({ applied: [1, 2, 3], version: LATEST_VERSION });
         expect(await first.migrate()).toEqual({ applied: [], version: LATEST_VERSION });
         expect(await fresh.open().migrate()).toEqual({ applied: [], version: LATEST_VERSION });
         expect(await first.health()).toMatchObject({ ok: true, driver: backend.name, schemaVersion: LATEST_VERSION });
@@ -60,10 +60,10 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       const fresh = await backend.create();
       try {
         const reports = await Promise.all([fresh.open().migrate(), fresh.open().migrate(), fresh.open().migrate()]);
-        expect(reports.flatMap((r) => r.applied).sort()).toEqual([1, 2]);
+        expect(reports.flatMap((r) => r.applied).sort()).toEqual([1, 2, 3]);
         expect(reports.every((r) => r.version === LATEST_VERSION)).toBe(true);
         const rows = await fresh.query('SELECT version FROM schema_migrations ORDER BY version');
-        expect(rows.map((r) => Number(r.version))).toEqual([1, 2]);
+        expect(rows.map((r) => Number(r.version))).toEqual([1, 2, 3]);
       } finally {
         await fresh.dispose();
       }
@@ -80,7 +80,7 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
            VALUES ('budget-vote', 'Early Reader', 'early@example.com', 'early@example.com', 'Written before version 2.', 'approved', '', 'k1', ?, ?)`,
           [time, time],
         );
-        expect(await v1.migrate()).toEqual({ applied: [2], version: LATEST_VERSION });
+        expect(await v1.migrate()).toEqual({ applied: [2, 3], version: LATEST_VERSION });
         const page = await v1.listApproved('budget-vote');
         expect(page.threads.map((t) => t.comment.body)).toEqual(['Written before version 2.']);
         expect(created(await v1.create(comment(), meta())).status).toBe('held');
@@ -422,6 +422,44 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       expect(Number(old[0]?.n)).toBe(0);
       const kept = await db.query('SELECT count(*) AS n FROM comment_rate');
       expect(Number(kept[0]?.n)).toBe(99 * 2);
+    });
+  });
+
+  describe('moderator sign-in', () => {
+    it('refuses a sixth wrong password from one address within 15 minutes, and counts attempts sent at once one by one', async () => {
+      const attempts = await Promise.all(Array.from({ length: 8 }, () => store.beginSignIn('ip-brute', at(0))));
+      expect(attempts.filter((attempt) => attempt.allowed)).toHaveLength(5);
+      const refused = attempts.find((attempt) => !attempt.allowed);
+      expect(refused).toMatchObject({ allowed: false, scope: 'address' });
+      expect(refused && !refused.allowed && Math.round(refused.retryAfterMs / 60_000)).toBe(15);
+      // Another address still may; the first opens again after the window.
+      expect(await store.beginSignIn('ip-other', at(60))).toMatchObject({ allowed: true });
+      expect(await store.beginSignIn('ip-brute', at(15 * 60 + 1))).toMatchObject({ allowed: true });
+    });
+
+    it('stops everyone after 50 wrong passwords from many addresses, and forgets an address’s failures when it signs in', async () => {
+      for (let i = 0; i < 50; i += 1) expect(await store.beginSignIn(`ip-${i}`, at(i))).toMatchObject({ allowed: true });
+      expect(await store.beginSignIn('ip-new', at(60))).toMatchObject({ allowed: false, scope: 'overall' });
+      const fresh = await backend.create();
+      try {
+        const other = fresh.open();
+        await other.migrate();
+        for (let i = 0; i < 4; i += 1) await other.beginSignIn('ip-desk', at(i));
+        const right = await other.beginSignIn('ip-desk', at(10));
+        if (!right.allowed) throw new Error('expected the fifth attempt to be allowed');
+        await other.signInSucceeded(right.attemptId, 'ip-desk', at(11));
+        expect(await other.beginSignIn('ip-desk', at(12))).toMatchObject({ allowed: true, failuresFromAddress: 0 });
+      } finally {
+        await fresh.dispose();
+      }
+    });
+
+    it('remembers a revoked session, from any connection to the store', async () => {
+      const id = 'session-id-aaaaaaaaaaaa';
+      expect(await store.isSessionRevoked(id)).toBe(false);
+      await store.revokeSession(id, at(8 * 3_600));
+      await store.revokeSession(id, at(8 * 3_600));
+      expect(await db.open().isSessionRevoked(id)).toBe(true);
     });
   });
 

@@ -46,23 +46,31 @@ describe('moderator sessions', () => {
     const token = createModeratorSession('Amina Rahimi', { ...keys, now: NOW });
     expect(token).not.toContain(keys.password);
     expect(verifyModeratorSession(token, { ...keys, now: NOW + 1_000 })).toEqual({
+      id: token.split('.')[2],
       actor: 'moderator:Amina Rahimi',
       name: 'Amina Rahimi',
       expiresAt: NOW + MODERATOR_SESSION_SECONDS * 1_000,
     });
     expect(verifyModeratorSession(createModeratorSession(null, { ...keys, now: NOW }), { ...keys, now: NOW })?.actor).toBe('moderator');
+    // Each sign-in is a session of its own, so signing out ends that one only.
+    expect(createModeratorSession('Desk', { ...keys, now: NOW }).split('.')[2]).not.toBe(
+      createModeratorSession('Desk', { ...keys, now: NOW }).split('.')[2],
+    );
   });
 
   it('refuses a forged, altered, expired or foreign session', () => {
     const token = createModeratorSession('Desk', { ...keys, now: NOW });
-    const [version, expiry, name, mac] = token.split('.') as [string, string, string, string];
+    const [version, expiry, id, name, mac] = token.split('.') as [string, string, string, string, string];
+    const otherId = `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}`;
     const later = (Number.parseInt(expiry, 36) + 60_000).toString(36);
     const flipped = `${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`;
     for (const forged of [
-      `${version}.${later}.${name}.${mac}`,
-      `${version}.${expiry}.${Buffer.from('Someone else').toString('base64url')}.${mac}`,
-      `${version}.${expiry}.${name}.${flipped}`,
-      `v2.${expiry}.${name}.${mac}`,
+      `${version}.${later}.${id}.${name}.${mac}`,
+      `${version}.${expiry}.${otherId}.${name}.${mac}`,
+      `${version}.${expiry}.${id}.${Buffer.from('Someone else').toString('base64url')}.${mac}`,
+      `${version}.${expiry}.${id}.${name}.${flipped}`,
+      `v1.${expiry}.${name}.${mac}`,
+      `v3.${expiry}.${id}.${name}.${mac}`,
       '',
       'garbage',
     ]) {
