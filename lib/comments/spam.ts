@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import type { InitialStatus } from '@/lib/comments/store';
 import { env } from '@/lib/env';
+import { getSettings } from '@/lib/settings';
 
 /** Two links or more hold a comment for a moderator. */
 export const MAX_LINKS = 1;
@@ -98,6 +99,82 @@ export function getBlocklist(file: string = path.join(/* turbopackIgnore: true *
   return cached.list;
 }
 
+// Words a reader's name must not pass itself off with: the site's own name is added.
+const STAFF_WORDS = ['moderator', 'moderation', 'administrator', 'admin', 'staff', 'editor', 'newsroom'];
+
+// Letters of other scripts drawn like Latin ones, and digits used as letters:
+// enough to see through "Аdministrator" (Cyrillic А) or "m0derator".
+const LOOKALIKES: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɑ: 'a',
+  ɡ: 'g',
+  ι: 'i',
+  ο: 'o',
+  α: 'a',
+  ν: 'v',
+  κ: 'k',
+  τ: 't',
+  ρ: 'p',
+  ε: 'e',
+  μ: 'u',
+  η: 'n',
+  χ: 'x',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '@': 'a',
+  $: 's',
+};
+
+/** A name as it looks: compatibility forms, case, marks, invisible characters and look-alike letters unified. */
+export function nameSkeleton(name: string): string {
+  return [
+    ...foldForMatch(name)
+      .normalize('NFKD')
+      .replace(/[\p{M}\p{Cf}]/gu, ''),
+  ]
+    .map((character) => LOOKALIKES[character] ?? character)
+    .join('')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Why a reader's name looks like the newsroom's own, or null. */
+export function staffNameProblem(name: string, siteName: string): string | null {
+  const words = nameSkeleton(name).split(' ');
+  const site = nameSkeleton(siteName);
+  const joined = words.join(' ');
+  if (site !== '' && (` ${joined} `.includes(` ${site} `) || joined.replace(/ /g, '') === site.replace(/ /g, ''))) {
+    return `name imitates the site: ${siteName}`;
+  }
+  const word = STAFF_WORDS.find((staff) => words.includes(staff));
+  if (word) return `name imitates staff: ${word}`;
+  // One word in Latin letters mixed with Cyrillic or Greek ones is drawn to deceive.
+  for (const part of name.normalize('NFC').split(/[^\p{L}\p{M}]+/u)) {
+    if (/\p{Script=Latin}/u.test(part) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(part)) return 'name mixes scripts';
+  }
+  return null;
+}
+
 /**
  * The initial state of a new comment. Every comment waits for a moderator;
  * the reason says why it deserves a closer look. A filled honeypot goes
@@ -106,11 +183,14 @@ export function getBlocklist(file: string = path.join(/* turbopackIgnore: true *
 export function assessComment(
   submission: { name: string; body: string; website?: string | null; honeypot?: unknown },
   blocklist: Blocklist = getBlocklist(),
+  siteName: string = getSettings().siteName,
 ): SpamVerdict {
   if (typeof submission.honeypot === 'string' ? submission.honeypot.trim() !== '' : submission.honeypot != null) {
     return { status: 'spam', reason: 'honeypot', silent: true };
   }
   const reasons: string[] = [];
+  const impostor = staffNameProblem(submission.name, siteName);
+  if (impostor) reasons.push(impostor);
   const links = countLinks(submission.body);
   if (links > MAX_LINKS) reasons.push(`${links} links`);
   for (const text of [submission.name, submission.website ?? '', submission.body]) {

@@ -35,9 +35,17 @@ export function normaliseEmail(email: string): string {
   return email.normalize('NFC').trim().toLowerCase();
 }
 
-/** A body as compared for duplicates: case, spacing and compatibility forms do not make a new comment. */
+// Characters that show nothing (zero-width spaces and joiners, the word joiner,
+// soft hyphen, BOM and other format characters, the combining grapheme joiner,
+// Hangul fillers) and the Arabic tatweel, which only stretches a word.
+const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u0640]/gu;
+
+/**
+ * A body as compared for duplicates: case, spacing, compatibility forms and
+ * invisible characters do not make a new comment.
+ */
 export function duplicateBodyForm(body: string): string {
-  return body.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return body.normalize('NFKC').replace(INVISIBLE, '').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
 export function sha256Hex(...parts: string[]): string {

@@ -2,14 +2,22 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { assessComment, countLinks, findBlockedTerm, foldForMatch, getBlocklist, parseBlocklist } from '@/lib/comments/spam';
+import {
+  assessComment,
+  countLinks,
+  findBlockedTerm,
+  foldForMatch,
+  getBlocklist,
+  parseBlocklist,
+  staffNameProblem,
+} from '@/lib/comments/spam';
 
 const list = parseBlocklist(
   ['# a note, not a term', '', 'casino', '  Payday   Loan  ', 'کازینو', 'شرط بندی', 'شرط‌بندی', 'کیسینو', 'c++ deals', 'ΣΟΦΙΑ'].join('\n'),
 );
 
 const assess = (submission: Partial<Parameters<typeof assessComment>[0]>) =>
-  assessComment({ name: 'Reader', body: 'A fair point.', website: null, ...submission }, list);
+  assessComment({ name: 'Reader', body: 'A fair point.', website: null, ...submission }, list, 'Dateline');
 
 describe('honeypot', () => {
   it('sends a filled honeypot to spam, silently', () => {
@@ -85,5 +93,28 @@ describe('blocklist', () => {
     expect(findBlockedTerm('Play at our online casino', newsroom)).toBe('online casino');
     expect(findBlockedTerm('بهترین کازینو', newsroom)).toBe('کازینو');
     expect(getBlocklist(path.resolve('no/such/list.txt')).terms).toEqual([]);
+  });
+});
+
+describe('names that imitate the newsroom', () => {
+  it('holds a name that passes itself off as staff or the site, with the reason', () => {
+    expect(assess({ name: 'Dateline Moderator' })).toEqual({ status: 'held', reason: 'name imitates the site: Dateline', silent: false });
+    expect(staffNameProblem('Site administrator', 'Dateline')).toBe('name imitates staff: administrator');
+    expect(staffNameProblem('m0derator', 'Dateline')).toBe('name imitates staff: moderator');
+    expect(staffNameProblem('DATE LINE', 'Dateline')).toBe('name imitates the site: Dateline');
+    expect(staffNameProblem('Date\u200Bline', 'Dateline')).toBe('name imitates the site: Dateline');
+  });
+
+  it('sees through Cyrillic and Greek letters drawn like Latin ones', () => {
+    // Cyrillic А, о and і.
+    expect(staffNameProblem('\u0410dm\u0456n\u0456strat\u043er', 'Dateline')).toBe('name imitates staff: administrator');
+    // Greek ο in an ordinary name: mixed scripts in one word.
+    expect(staffNameProblem('J\u03BFhn', 'Dateline')).toBe('name mixes scripts');
+  });
+
+  it('leaves ordinary names alone, in any script', () => {
+    for (const name of ['Amina Rahimi', 'Edith', 'محمد کریمی', 'Ольга Петрова', 'Γιώργος', 'Zarghona Khan 2']) {
+      expect(staffNameProblem(name, 'Dateline'), name).toBeNull();
+    }
   });
 });

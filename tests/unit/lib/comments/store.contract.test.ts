@@ -133,6 +133,12 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       await post({ email: 'dup@example.com', body: 'The budget is late.' });
       const again = await store.create(comment({ email: 'DUP@example.com', body: 'the  BUDGET is late.' }), meta());
       expect(again).toEqual({ outcome: 'duplicate-content' });
+      // Zero-width characters, a soft hyphen or a tatweel do not make it a new comment either.
+      for (const disguised of ['The bud\u200Bget is late.', 'The\u2060 budget is la\u00ADte.', '\uFEFFThe budget is late.']) {
+        expect(await store.create(comment({ email: 'dup@example.com', body: disguised }), meta()), disguised).toEqual({
+          outcome: 'duplicate-content',
+        });
+      }
       expect(
         (await store.create(comment({ email: 'dup@example.com', body: 'The budget is late.', articleSlug: 'other' }), meta())).outcome,
       ).toBe('created');
