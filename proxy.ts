@@ -50,6 +50,13 @@ export function proxy(request: NextRequest) {
     });
   }
   if (!(Number(declared ?? '0') > BODY_LIMIT_BYTES)) return;
+  // The API's callers are programs: they get the API's own JSON error.
+  if (pathname.startsWith('/api/')) {
+    return Response.json(
+      { error: `The request body is too large: at most ${BODY_LIMIT_BYTES / 1024 / 1024} MB.` },
+      { status: 413, headers: { 'Cache-Control': 'no-store', Connection: 'close' } },
+    );
+  }
   const slug = articleSlugInPath(pathname);
   return tooLargeResponse(slug ? articlePath(slug) : HOME_PATH);
 }
