@@ -22,6 +22,7 @@ async function contentState() {
 }
 
 export async function GET() {
+  let reason = 'the comment database cannot be reached';
   try {
     const store = await getCommentStore();
     const health = await store.health();
@@ -29,8 +30,10 @@ export async function GET() {
       const content = await contentState();
       return Response.json({ status: 'ok', database: health.driver, ...(content ? { content } : {}) }, { headers: NO_STORE });
     }
+    reason = health.error;
   } catch {
     // An unreachable database is the answer, not an error of this route.
   }
-  return Response.json({ status: 'unavailable' }, { status: 503, headers: NO_STORE });
+  // Why, for the operator: a deleted or read-only SQLite file, a schema behind, an unreachable server.
+  return Response.json({ status: 'unavailable', reason }, { status: 503, headers: NO_STORE });
 }
