@@ -6,7 +6,7 @@ import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 
 import { removedArticleRewrites } from './lib/content/removed-routes';
-import { SECURITY_HEADERS } from './lib/http/security-headers';
+import { HTTPS_ONLY_HEADERS, SECURITY_HEADERS } from './lib/http/security-headers';
 import { distDirFrom } from './lib/setting-names';
 
 // lib/ modules import `server-only`, which loads only under the react-server
@@ -74,7 +74,10 @@ export default function config(phase: string): NextConfig {
     },
     // On every answer: see lib/http/security-headers.ts.
     async headers() {
-      return [{ source: '/:path*', headers: [...SECURITY_HEADERS] }];
+      return [
+        { source: '/:path*', headers: [...SECURITY_HEADERS] },
+        { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [...HTTPS_ONLY_HEADERS] },
+      ];
     },
     poweredByHeader: false,
     reactStrictMode: true,

@@ -17,6 +17,17 @@ test('every kind of answer carries the security headers, and no other site may f
     expect(headers['x-frame-options'], path).toBe('DENY');
     expect(headers['x-content-type-options'], path).toBe('nosniff');
     expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy'], path).toContain('camera=()');
+    expect(headers['permissions-policy'], path).toContain('geolocation=()');
+    // Plain http: no HSTS, which browsers would ignore there anyway.
+    expect(headers['strict-transport-security'], path).toBeUndefined();
+  }
+});
+
+test('answers that came over https (as the proxy in front says) ask browsers to keep to https', async ({ request }) => {
+  for (const path of ['/', `/articles/${LONG_ARTICLE}`, '/api/health']) {
+    const response = await request.get(path, { headers: { 'x-forwarded-proto': 'https' }, maxRedirects: 0 });
+    expect(response.headers()['strict-transport-security'], path).toBe('max-age=31536000');
   }
 });
 
