@@ -35,15 +35,21 @@ function parseRanges(value: string | undefined): Range[] {
   });
 }
 
-/** An address as ipaddr.js reads it, IPv4-mapped IPv6 as IPv4; null when it is not one. */
-function parseAddress(value: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
-  let text = value.trim();
+/**
+ * An address as ipaddr.js reads it: brackets and an IPv6 zone dropped,
+ * IPv4-mapped IPv6 (in either notation) as IPv4, IPv4 in its four-part decimal
+ * form only. Null when `value` is not an address. lib/comments/ip.ts
+ * canonicalises for hashing from this.
+ */
+export function parseAddress(value: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  let text = value.trim().toLowerCase();
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
   const zone = text.indexOf('%');
   if (zone >= 0) text = text.slice(0, zone);
-  if (!ipaddr.isValid(text) || (text.includes('.') && !text.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(text))) return null;
-  const address = ipaddr.parse(text);
-  return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address;
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
+  if (!ipaddr.IPv6.isValid(text)) return null;
+  const address = ipaddr.IPv6.parse(text);
+  return address.isIPv4MappedAddress() ? address.toIPv4Address() : address;
 }
 
 function isTrusted(address: ipaddr.IPv4 | ipaddr.IPv6, ranges: Range[]): boolean {
@@ -76,4 +82,13 @@ export function clientAddress(headers: HeaderSource, trustedProxies: string | un
     client = address;
   }
   return client.toString();
+}
+
+// Requests whose connection the server did not record share one address, so
+// a per-address limit still holds for them.
+const UNRECORDED = '0.0.0.0';
+
+/** clientAddress, or one shared address when the connection was not recorded: for per-address limits. */
+export function limitAddress(headers: HeaderSource): string {
+  return clientAddress(headers) ?? UNRECORDED;
 }

@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { setEditFlash } from '@/app/moderation/edit-flash';
 import { parseCommentId, parseModerationRequest, safeReturnTo, withNotice, type Notice } from '@/app/moderation/requests';
 import { authoriseModeratorAction } from '@/app/moderation/session';
-import { clientAddress } from '@/lib/client-address';
+import { limitAddress } from '@/lib/client-address';
 import {
   commentPagesToRevalidate,
   EDITABLE_FIELDS,
@@ -53,9 +53,6 @@ async function revalidateArticles(store: CommentStore, slugs: readonly string[],
   for (const path of await commentPagesToRevalidate(store, slugs, changed)) revalidatePath(path);
 }
 
-// Requests whose connection the server did not record share one address (and one limit).
-const UNRECORDED = '0.0.0.0';
-
 /**
  * Signs a moderator in. Every attempt is counted in the store before the
  * password is checked, so wrong passwords are limited per address and
@@ -67,7 +64,7 @@ export async function logIn(form: FormData): Promise<void> {
   if (!isModerationEnabled()) redirect(MODERATION_PATH);
   const requestHeaders = await headers();
   if (!isSameOriginRequest(requestHeaders)) redirect(withNotice(returnTo, { error: 'refused' }));
-  const ipHash = hashIp(clientAddress(requestHeaders) ?? UNRECORDED) ?? 'unrecorded';
+  const ipHash = hashIp(limitAddress(requestHeaders)) ?? 'unrecorded';
   const from = `address ${ipHash.slice(0, 12)}`;
   const name = cleanModeratorName(form.get('name'));
   let notice: Notice;

@@ -2,8 +2,9 @@ import 'server-only';
 
 import { createHmac } from 'node:crypto';
 
-import ipaddr from 'ipaddr.js';
+import type ipaddr from 'ipaddr.js';
 
+import { parseAddress } from '@/lib/client-address';
 import { deriveKey, getCommentSecret } from '@/lib/comments/secret';
 
 /**
@@ -15,15 +16,10 @@ import { deriveKey, getCommentSecret } from '@/lib/comments/secret';
  * that is not an IP address.
  */
 export function canonicalIp(ip: string): string | null {
-  let value = ip.trim().toLowerCase();
-  if (value.startsWith('[') && value.endsWith(']')) value = value.slice(1, -1);
-  const zone = value.indexOf('%');
-  if (zone >= 0) value = value.slice(0, zone);
-  if (ipaddr.IPv4.isValidFourPartDecimal(value)) return ipaddr.IPv4.parse(value).toString();
-  if (!ipaddr.IPv6.isValid(value)) return null;
-  const address = ipaddr.IPv6.parse(value);
-  if (address.isIPv4MappedAddress()) return address.toIPv4Address().toString();
-  return `${address.parts
+  const address = parseAddress(ip);
+  if (address === null) return null;
+  if (address.kind() === 'ipv4') return address.toString();
+  return `${(address as ipaddr.IPv6).parts
     .slice(0, 4)
     .map((part) => part.toString(16))
     .join(':')}::/64`;

@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers';
 
-import { clientAddress } from '@/lib/client-address';
+import { limitAddress } from '@/lib/client-address';
 import {
   assessComment,
   COMMENT_FORM_FIELDS,
@@ -28,13 +28,9 @@ function text(formData: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-// Requests whose connection the server did not record share one address, so
-// the per-address limit still holds for them.
-const UNRECORDED = '0.0.0.0';
-
 /** The reader's address (the connection's, or past TRUSTED_PROXIES: lib/client-address.ts), hashed. */
 async function clientIpHash(): Promise<string | null> {
-  return hashIp(clientAddress(await headers()) ?? UNRECORDED);
+  return hashIp(limitAddress(await headers()));
 }
 
 /** The comment form's action: parses, checks the token and spam rules, stores, and answers with a state. */
