@@ -18,8 +18,8 @@ export async function register(): Promise<void> {
   for (const warning of environmentWarnings()) console.warn(`Warning: ${warning}`);
   // Next.js reads NEXT_RUNTIME literally to leave the Node-only import out of the Edge bundle.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { recordPeerAddresses } = await import('@/lib/peer-address');
-    recordPeerAddresses();
+    const { installRequestGate } = await import('@/lib/request-gate');
+    installRequestGate();
     const { publicationClockWanted, publishHere, startPublicationClock } = await import('@/lib/publishing');
     const { clusterWanted, startCluster } = await import('@/lib/cluster');
     // Another server published: read this server's content folder too, and regenerate the same pages.

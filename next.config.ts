@@ -96,6 +96,9 @@ export default function config(phase: string): NextConfig {
       // Next copies request bodies for proxy.ts, up to this size (default
       // 10 MB); proxy.ts refuses anything past bodySizeLimit, so no more is needed.
       proxyClientMaxBodySize: '1mb',
+      // Every script file the pages load carries its hash (`integrity`): a
+      // file altered between the server and the reader does not run.
+      sri: { algorithm: 'sha256' },
     },
   };
 }

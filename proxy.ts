@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 
-import { ALLOWED_METHODS, notFoundResponse, removedArticleResponseFor, tooLargeResponse } from '@/lib/http';
+import { notFoundResponse, removedArticleResponseFor, tooLargeResponse } from '@/lib/http';
 import { articlePath, articleSlugInPath, HOME_PATH, isArticleShapedPath, isUnderArticles } from '@/lib/routes';
 
 // Keep in step with experimental.serverActions.bodySizeLimit in next.config.ts.
@@ -17,13 +17,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 export function proxy(request: NextRequest) {
   // Next answers 500 when a dynamic segment is not valid percent-encoded UTF-8
   // (`/articles/%C0%AE`); such an address names nothing here.
-  // TRACE, PUT, OPTIONS…: Next would answer some with a 500 and a logged stack trace.
-  if (!(ALLOWED_METHODS as readonly string[]).includes(request.method)) {
-    return new Response('This address answers GET, HEAD and POST only.', {
-      status: 405,
-      headers: { Allow: ALLOWED_METHODS.join(', '), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
-  }
+  // Methods other than GET, HEAD and POST never get here: the server answers them 405 (lib/request-gate.ts).
   const { pathname } = request.nextUrl;
   if (!isDecodable(pathname)) return notFoundResponse();
   // Only well-formed slugs reach the article routes, so junk addresses

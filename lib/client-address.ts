@@ -5,7 +5,7 @@ import ipaddr from 'ipaddr.js';
 import { env } from '@/lib/env';
 
 /**
- * Set on every request by the server itself (lib/peer-address.ts) to the
+ * Set on every request by the server itself (lib/request-gate.ts) to the
  * address of whoever opened the connection; a value a client sends is
  * overwritten. Next.js only adds X-Forwarded-For when a request has none, so
  * without this the app could not tell a reader's own address from one they

@@ -28,12 +28,15 @@ export function initials(name: string): string {
   return JOINING.test(first) && JOINING.test(second) ? `${first}${ZWNJ}${second}` : `${first}${second}`;
 }
 
-/** A hue (0–359) from the name alone, so one name always gets one colour. FNV-1a. */
-export function avatarHue(name: string): number {
+/** How many avatar colours there are (see comment-avatar.tsx). */
+export const AVATAR_TONES = 12;
+
+/** One of AVATAR_TONES colours from the name alone, so one name always gets one colour. FNV-1a. */
+export function avatarTone(name: string): number {
   let hash = 0x811c9dc5;
   for (const char of name.normalize('NFC').trim().toLocaleLowerCase()) {
     hash ^= char.codePointAt(0) ?? 0;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % 360;
+  return hash % AVATAR_TONES;
 }

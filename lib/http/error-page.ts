@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { ERROR_PAGE_CSS } from '@/lib/http/error-page-style';
 import { HOME_PATH } from '@/lib/routes';
 import { escapeXml } from '@/lib/seo';
 import type { Settings } from '@/lib/settings';
@@ -30,16 +31,7 @@ export function errorPageHtml(page: ErrorPage, settings: ErrorPageSettings): str
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeXml(page.title)} | ${name}</title>
-<style>
-body{margin:0;font:1.0625rem/1.6 system-ui,sans-serif;color:#1a1a1a;background:#fdfcf9}
-header,main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem}
-header{border-bottom:1px solid #d8d3c8}
-header a{font:900 2rem/1 Georgia,serif;color:inherit;text-decoration:none}
-h1{font:700 2rem/1.2 Georgia,serif;margin:0 0 1rem}
-.label{font-size:.75rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:#a3261b;margin:0 0 .5rem}
-a{color:#1f4e8c}
-@media (prefers-color-scheme:dark){body{color:#ece8e1;background:#15140f}header{border-color:#3a372f}a{color:#8fb4e8}}
-</style>
+<style>${ERROR_PAGE_CSS}</style>
 </head>
 <body>
 <header><a href="${HOME_PATH}">${name}</a></header>

@@ -1,19 +1,32 @@
 // Headers every answer of the site carries, set by next.config.ts `headers()`.
-// No imports: next.config.ts reads this file before anything else is built.
+// No imports from the app: next.config.ts reads this file before anything else is built.
 //
-// The Content-Security-Policy allows scripts and styles from the site only,
-// plus inline ones: pages are prerendered once and served to everyone, so
-// they cannot carry a per-request nonce, and Next.js writes its inline
-// bootstrap scripts differently on every page, so hashes are no fit either.
-// Comments and Markdown are escaped and sanitised on the server; what the
-// policy adds is that nothing is loaded from anywhere else, no plugin runs,
-// forms post only to the site, and no other site may frame any page
-// (`frame-ancestors`, with `X-Frame-Options` for older browsers).
+// The Content-Security-Policy allows scripts, styles, pictures, fonts and
+// connections from the site only. Styles are the site's stylesheet alone: no
+// page carries a style attribute (comment avatars are coloured with classes),
+// and the one inline <style>, that of the small error pages, is allowed by its
+// hash. Scripts need one exception, 'unsafe-inline': Next.js
+// writes each page's React Server Components payload into inline scripts
+// (`self.__next_f.push(…)`), different on every page. A per-request nonce
+// would make every page dynamic (no prerendering, no shared cache), and
+// hashes cannot be listed in one header for all pages; Next.js's subresource
+// integrity (next.config.ts `experimental.sri`) covers its script files but
+// not these inline scripts (vercel/next.js#95354). Comments and Markdown are
+// escaped and sanitised on the server; what the policy adds is that nothing is
+// loaded from anywhere else, a script file altered on the way does not run, no
+// plugin runs, forms post only to the site, and no other site may frame any
+// page (`frame-ancestors`, with `X-Frame-Options` for older browsers).
+
+import { createHash } from 'node:crypto';
+
+import { ERROR_PAGE_CSS } from './error-page-style';
+
+const ERROR_PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(ERROR_PAGE_CSS).digest('base64')}'`;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
+  `style-src 'self' ${ERROR_PAGE_STYLE_HASH}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -56,5 +69,5 @@ export const HTTPS_ONLY_HEADERS: ReadonlyArray<{ key: string; value: string }> =
   { key: 'Strict-Transport-Security', value: 'max-age=31536000' },
 ];
 
-/** The methods the site answers; anything else is 405 with `Allow` (proxy.ts, nginx). */
+/** The methods the site answers; anything else is 405 with `Allow` (lib/request-gate.ts, nginx). */
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const;

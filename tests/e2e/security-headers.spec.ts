@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { ArticlePage } from './pages/article-page';
-import { LONG_ARTICLE, RTL_ARTICLE } from './pages/site';
+import { LONG_ARTICLE } from './pages/site';
 
 // What another site, a browser and an odd client meet on every answer.
 
@@ -31,35 +30,18 @@ test('answers that came over https (as the proxy in front says) ask browsers to 
   }
 });
 
-// TRACE never reaches proxy.ts: Next.js fails to build a request object for
-// it (fetch forbids the method) and answers 500; nginx refuses it in front
-// (tests/cluster/nginx.test.ts).
-test('PUT, OPTIONS and DELETE answer 405 with the allowed methods, not a 500', async ({ request }) => {
-  for (const path of ['/moderation', '/api/health', '/api/revalidate', '/search-nothing']) {
-    for (const method of ['PUT', 'OPTIONS', 'DELETE']) {
+// Refused by the server before Next.js sees the request (lib/request-gate.ts):
+// TRACE, which Next.js cannot build a request for, would otherwise be a 500
+// with a stack trace, and PUT on a static page a 405 naming GET and HEAD only.
+// nginx refuses them in front as well (tests/cluster/nginx.test.ts).
+test('TRACE, PUT, OPTIONS and DELETE answer 405 with the allowed methods, not a 500', async ({ request }) => {
+  for (const path of ['/moderation', '/api/health', '/api/revalidate', '/search-nothing', '/']) {
+    for (const method of ['TRACE', 'PUT', 'OPTIONS', 'DELETE']) {
       const response = await request.fetch(path, { method });
       expect(response.status(), `${method} ${path}`).toBe(405);
       expect(response.headers().allow).toBe('GET, HEAD, POST');
+      expect(response.headers()['x-content-type-options'], `${method} ${path}`).toBe('nosniff');
+      expect(await response.text()).toBe('This address answers GET, HEAD and POST only.');
     }
   }
-});
-
-test('pages break no rule of their own policy: reading, the comment form and back to top', async ({ page }) => {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
-  });
-  const article = new ArticlePage(page);
-  for (const slug of [LONG_ARTICLE, RTL_ARTICLE]) {
-    await article.goto(slug);
-    await page.getByLabel(/^Comment/).focus();
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await expect(article.backToTop).toBeVisible();
-    await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
-  }
-  await page.goto('/');
-  await page.waitForLoadState('networkidle');
-  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 });

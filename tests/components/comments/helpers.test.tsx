@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { avatarHue, initials } from '@/components/comments/initials';
+import { AVATAR_TONES, avatarTone, initials } from '@/components/comments/initials';
 import { linkify, safeHttpUrl, toParagraphs } from '@/components/comments/linkify';
 
 describe('safeHttpUrl', () => {
@@ -115,18 +115,19 @@ describe('initials', () => {
   });
 });
 
-describe('avatarHue', () => {
-  it('is the same for the same name and within 0–359', () => {
-    expect(avatarHue('Amina Rahimi')).toBe(avatarHue(' amina rahimi '));
+describe('avatarTone', () => {
+  it('is the same for the same name and one of the avatar colours', () => {
+    expect(avatarTone('Amina Rahimi')).toBe(avatarTone(' amina rahimi '));
     for (const name of ['a', 'Omar', 'محمد علی', '']) {
-      const hue = avatarHue(name);
-      expect(hue).toBeGreaterThanOrEqual(0);
-      expect(hue).toBeLessThan(360);
+      const tone = avatarTone(name);
+      expect(Number.isInteger(tone)).toBe(true);
+      expect(tone).toBeGreaterThanOrEqual(0);
+      expect(tone).toBeLessThan(AVATAR_TONES);
     }
   });
 
   it('usually differs between names', () => {
-    const hues = new Set(['Amina', 'Omar', 'Zahra', 'Bilal', 'Sana', 'Farid'].map(avatarHue));
+    const hues = new Set(['Amina', 'Omar', 'Zahra', 'Bilal', 'Sana', 'Farid'].map(avatarTone));
     expect(hues.size).toBeGreaterThan(3);
   });
 });
