@@ -54,6 +54,8 @@ export const COMMENT_FORM_MESSAGES = {
   parent: 'The comment you are replying to is not available, so your reply was not posted.',
   flood: 'Please wait a few seconds before posting another comment.',
   duplicate: 'You have already posted this comment.',
+  /** The form sent another comment of this reader's already; the answer carries a fresh one. */
+  formUsed: 'This form has already sent one of your comments. Your new comment is kept below: press Post Comment again to send it.',
   /** A store failure the reader can wait out (see `retryPolicy`). */
   unavailable: 'We could not save your comment just now. It is kept below: please try again in a moment.',
   error: 'Something went wrong and your comment was not posted. It is kept below: please try again.',

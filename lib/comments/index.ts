@@ -48,7 +48,7 @@ export { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from '@/lib/comments/access';
 export { assertCommentConfig, commentConfigProblems, deriveKey, getCommentSecret } from '@/lib/comments/secret';
 export { assessComment, getBlocklist } from '@/lib/comments/spam';
 export type { SpamVerdict } from '@/lib/comments/spam';
-export { TOKEN_MAX_AGE_MS, TOKEN_MIN_AGE_MS, issueCommentToken, submissionKey, verifyCommentToken } from '@/lib/comments/token';
+export { TOKEN_MAX_AGE_MS, TOKEN_MIN_AGE_MS, formKey, issueCommentToken, submissionKey, verifyCommentToken } from '@/lib/comments/token';
 export type { TokenCheck } from '@/lib/comments/token';
 export { hashIp } from '@/lib/comments/ip';
 

@@ -81,6 +81,7 @@ export class SqlCommentStore implements CommentStore {
     if (typeof meta.idempotencyKey !== 'string' || meta.idempotencyKey === '' || meta.idempotencyKey.length > 200) {
       invalid('idempotencyKey');
     }
+    if (typeof meta.formKey !== 'string' || meta.formKey === '' || meta.formKey.length > 200) invalid('formKey');
     if (meta.ipHash !== null && (typeof meta.ipHash !== 'string' || meta.ipHash.length > 200)) invalid('ipHash');
     if (meta.status !== 'held' && meta.status !== 'spam') invalid('status');
     const checked: CreateMeta = { ...meta, statusReason: String(meta.statusReason ?? '').slice(0, 500), now: date(meta.now) };

@@ -69,6 +69,12 @@ export type NewComment = CommentInput;
 export type CreateMeta = {
   /** Same key, same comment: a retried submission is stored once (see `submissionKey`). */
   idempotencyKey: string;
+  /**
+   * The form this comment was sent with (`formKey` of its token's nonce): once
+   * a comment from a sender (IP hash or email) is stored with it, another
+   * comment from that sender with the same form is refused ('form-used').
+   */
+  formKey: string;
   /** Keyed hash of the sender's IP (`hashIp`); null when unknown, which skips the per-IP limit. */
   ipHash: string | null;
   status: InitialStatus;
@@ -80,6 +86,8 @@ export type CreateResult =
   | { outcome: 'created'; comment: Comment }
   /** The same submission arrived before; nothing new was stored. */
   | { outcome: 'duplicate-submission'; comment: Comment }
+  /** This sender already sent a different comment with this form. */
+  | { outcome: 'form-used' }
   /** The same reader already posted the same text on this article. */
   | { outcome: 'duplicate-content' }
   /** Too soon after the previous comment from this IP or this email address. */

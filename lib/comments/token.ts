@@ -60,6 +60,11 @@ export function verifyCommentToken(token: unknown, articleSlug: string, options:
   return { ok: true, nonce, issuedAt };
 }
 
+/** The form a token belongs to, as the store keeps it (`CreateMeta.formKey`): a hash, never the nonce itself. */
+export function formKey(nonce: string): string {
+  return sha256Hex('form', nonce);
+}
+
 /**
  * The idempotency key of one submission: the token's nonce together with what
  * was submitted. A cached article page hands the same token to many readers,

@@ -88,13 +88,28 @@ export function* createOp(dialect: Dialect, input: NewComment, meta: CreateMeta)
   const earlier = yield* findBySubmission(meta.idempotencyKey);
   if (earlier) return { outcome: 'duplicate-submission', comment: earlier };
 
+  const emailNorm = normaliseEmail(input.email);
+  const senders: Array<['ip' | 'email', string | null]> = [
+    ['ip', meta.ipHash],
+    ['email', emailFloodKey(emailNorm)],
+  ];
+  // A resend of the same comment was answered above; anything else this sender sends with the form is refused.
+  for (const [kind, sender] of senders) {
+    if (sender === null) continue;
+    const used = yield q('SELECT 1 AS used FROM comment_form_use WHERE form_key = ? AND kind = ? AND sender = ?', [
+      meta.formKey,
+      kind,
+      sender,
+    ]);
+    if (used.length > 0) return { outcome: 'form-used' };
+  }
+
   if (input.parentId !== null) {
     const [parent] = yield q(`SELECT article_slug, status FROM comments WHERE id = ?${lock(dialect, 'SHARE')}`, [input.parentId]);
     if (!parent || parent.article_slug !== input.articleSlug) return { outcome: 'parent-not-found' };
     if (parent.status !== 'approved') return { outcome: 'parent-not-approved' };
   }
 
-  const emailNorm = normaliseEmail(input.email);
   const duplicateKey = sha256Hex('duplicate', input.articleSlug, emailNorm, duplicateBodyForm(input.body));
   // DO NOTHING covers both unique keys; which one refused the row is asked afterwards.
   const inserted = yield q(
@@ -126,14 +141,19 @@ export function* createOp(dialect: Dialect, input: NewComment, meta: CreateMeta)
   }
   const comment = toComment(inserted[0]);
 
-  const senders: Array<['ip' | 'email', string | null]> = [
-    ['ip', meta.ipHash],
-    ['email', emailFloodKey(emailNorm)],
-  ];
   for (const [kind, key] of senders) {
     if (key === null) continue;
     const retryAfterSeconds = yield* takeFloodSlot(kind, key, now);
     if (retryAfterSeconds !== null) return new Rollback<CreateResult>({ outcome: 'flood', limitedBy: kind, retryAfterSeconds });
+  }
+  for (const [kind, key] of senders) {
+    if (key === null) continue;
+    yield q('INSERT INTO comment_form_use (form_key, kind, sender, used_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
+      meta.formKey,
+      kind,
+      key,
+      now,
+    ]);
   }
 
   yield* insertEvent(comment.id, 'create', null, meta.status, 'reader', meta.statusReason, now);
@@ -146,6 +166,10 @@ export function* pruneFloodOp(dialect: Dialect, now: Date): Op<void> {
   const key = dialect === 'postgres' ? 'ctid' : 'rowid';
   const skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   yield q(`DELETE FROM comment_rate WHERE ${key} IN (SELECT ${key} FROM comment_rate WHERE last_at < ? LIMIT 500${skipLocked})`, [cutoff]);
+  // A day is longer than any form token lives (TOKEN_MAX_AGE_MS, 6 hours).
+  yield q(`DELETE FROM comment_form_use WHERE ${key} IN (SELECT ${key} FROM comment_form_use WHERE used_at < ? LIMIT 500${skipLocked})`, [
+    cutoff,
+  ]);
 }
 
 function revalidated(changes: readonly ModerationChange[]): string[] {
@@ -258,5 +282,6 @@ export function* eraseOp(dialect: Dialect, email: string): Op<EraseResult> {
     yield q(`DELETE FROM comments WHERE id IN (${placeholders(part.length)})`, part);
   }
   yield q("DELETE FROM comment_rate WHERE kind = 'email' AND sender = ?", [emailFloodKey(emailNorm)]);
+  yield q("DELETE FROM comment_form_use WHERE kind = 'email' AND sender = ?", [emailFloodKey(emailNorm)]);
   return { erased: ids.length, reparented, articleSlugs: [...touched].sort() };
 }

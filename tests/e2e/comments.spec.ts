@@ -4,7 +4,7 @@ import { expect, test, type Browser, type BrowserContext } from '@playwright/tes
 
 import { CommentSection } from './pages/comment-section';
 import { approve, commentsByEmail, uniqueEmail } from './support/comments-db';
-import { fetchCommentForm, MIN_FILL_MS, postComment, readFormOutcome } from './support/form';
+import { fetchCommentForm, MIN_FILL_MS, parseCommentForm, postComment, readFormOutcome } from './support/form';
 import { mainServerDatabase } from './support/server';
 import { commentForm, openDatabase, readerHeaders, submit, uniqueIp } from './support/submissions';
 
@@ -255,7 +255,9 @@ test.describe('reader comments', () => {
     expect(commentsByEmail(email)).toEqual([]);
   });
 
-  test('a retried submission is stored once; a second comment too soon is asked to wait', async ({ baseURL }) => {
+  test('a retried submission is stored once; a form sends one comment, and the fresh form it answers with waits out the flood interval', async ({
+    baseURL,
+  }) => {
     const form = await fetchCommentForm(baseURL!, SLUG);
     const ip = uniqueIp();
     const email = uniqueEmail('retry');
@@ -266,11 +268,30 @@ test.describe('reader comments', () => {
     }
     expect(commentsByEmail(email)).toHaveLength(1);
 
-    const again = await postComment(baseURL!, form, { ...values, comment: 'Another thought, right away.' }, { headers: readerHeaders(ip) });
+    // The same form with another comment, from the same reader: refused, the text kept, a fresh form given.
+    const second = { ...values, comment: 'Another thought, right away.' };
+    const again = await postComment(baseURL!, form, second, { headers: readerHeaders(ip) });
     const outcome = readFormOutcome(again.html);
-    expect(outcome.message).toBe('Please wait a few seconds before posting another comment.');
+    expect(outcome.message).toBe(
+      'This form has already sent one of your comments. Your new comment is kept below: press Post Comment again to send it.',
+    );
     expect(outcome.values.comment).toBe('Another thought, right away.');
+    const fresh = parseCommentForm(again.html, new URL(`/articles/${SLUG}`, baseURL).href);
+    expect(fresh.fields.token).not.toBe(form.fields.token);
+    // Pressed again at once: the fresh form is accepted, and the flood interval asks to wait.
+    const pressed = await postComment(baseURL!, fresh, second, { headers: readerHeaders(ip) });
+    expect(readFormOutcome(pressed.html).message).toBe('Please wait a few seconds before posting another comment.');
+    // Another reader of the same cached page posts with the first form.
+    const other = uniqueEmail('same-page');
+    const theirs = await postComment(
+      baseURL!,
+      form,
+      { comment: 'Another reader, same page.', name: 'Neighbour', email: other },
+      { headers: readerHeaders() },
+    );
+    expect(readFormOutcome(theirs.html).message).toBe(AWAITING);
     expect(commentsByEmail(email)).toHaveLength(1);
+    expect(commentsByEmail(other)).toHaveLength(1);
   });
 
   test('a filled honeypot is stored as spam while the sender sees the usual notice', async ({ baseURL }) => {

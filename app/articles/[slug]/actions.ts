@@ -9,6 +9,7 @@ import {
   commentFormValues,
   EMPTY_COMMENT_FORM_VALUES,
   FORM_FIELD,
+  formKey,
   getCommentStore,
   hashIp,
   isCommentStoreError,
@@ -17,6 +18,7 @@ import {
   parseCommentInput,
   retryPolicy,
   submissionKey,
+  TOKEN_MIN_AGE_MS,
   tokenProblemMessage,
   verifyCommentToken,
   type CommentFormState,
@@ -72,15 +74,25 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     const store = await getCommentStore();
     const result = await store.create(input, {
       idempotencyKey: submissionKey(token.nonce, input),
+      formKey: formKey(token.nonce),
       ipHash: await clientIpHash(),
       status: verdict.status,
       statusReason: verdict.reason,
     });
 
     switch (result.outcome) {
+      // A fresh form with each answer: a form sends one comment per reader.
       case 'created':
       case 'duplicate-submission':
-        return { status: 'success', message: MESSAGES.success, values: EMPTY_COMMENT_FORM_VALUES };
+        return { status: 'success', message: MESSAGES.success, values: EMPTY_COMMENT_FORM_VALUES, token: issueCommentToken(articleSlug) };
+      // The reader has filled this form already: its fresh token counts as filled, so a second press is not "too fast".
+      case 'form-used':
+        return {
+          status: 'invalid',
+          message: MESSAGES.formUsed,
+          values,
+          token: issueCommentToken(articleSlug, { now: Date.now() - TOKEN_MIN_AGE_MS }),
+        };
       case 'duplicate-content':
         return { status: 'invalid', message: MESSAGES.duplicate, values };
       case 'flood':

@@ -3,6 +3,7 @@ import 'server-only';
 import { migration001 } from '@/lib/comments/migrations/001-comments';
 import { migration002 } from '@/lib/comments/migrations/002-flood-control';
 import { migration003 } from '@/lib/comments/migrations/003-moderator-access';
+import { migration004 } from '@/lib/comments/migrations/004-form-use';
 
 /**
  * One schema change, in each dialect. Versions only grow; an applied
@@ -11,7 +12,7 @@ import { migration003 } from '@/lib/comments/migrations/003-moderator-access';
  */
 export type Migration = { version: number; name: string; sqlite: string; postgres: string };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((latest, m) => Math.max(latest, m.version), 0);
 

@@ -64,6 +64,7 @@ async function seed(fields: Partial<NewComment> = {}): Promise<number> {
   return withStore(async (store) => {
     const result = await store.create(input, {
       idempotencyKey: `seed-${counter}`,
+      formKey: `seed-form-${counter}`,
       ipHash: null,
       status: 'held',
       statusReason: 'new comment',

@@ -141,6 +141,7 @@ export function meta(overrides: Partial<CreateMeta> = {}): CreateMeta {
   counter += 1;
   return {
     idempotencyKey: `key-${counter}-${randomBytes(4).toString('hex')}`,
+    formKey: `form-${counter}-${randomBytes(4).toString('hex')}`,
     ipHash: `ip-${counter}`,
     status: 'held',
     statusReason: 'new comment',

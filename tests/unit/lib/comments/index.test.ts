@@ -27,7 +27,7 @@ describe('getCommentStore', () => {
       const [a, b] = await Promise.all([getCommentStore(), getCommentStore()]);
       expect(a).toBe(b);
       expect(a.driver).toBe('sqlite');
-      expect(await a.health()).toMatchObject({ ok: true, schemaVersion: 3 });
+      expect(await a.health()).toMatchObject({ ok: true, schemaVersion: 4 });
       await closeCommentStore();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -46,7 +46,7 @@ describe('getCommentStore', () => {
       const { getCommentStore, closeCommentStore } = await freshModule();
       const store = await getCommentStore();
       expect(store.driver).toBe('postgres');
-      expect(await store.health()).toMatchObject({ ok: true, schemaVersion: 3 });
+      expect(await store.health()).toMatchObject({ ok: true, schemaVersion: 4 });
       await closeCommentStore();
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${database}`);

@@ -27,7 +27,7 @@ describe('SQLite store file', () => {
       try {
         expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
         expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
-        expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3]);
+        expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3, 4]);
       } finally {
         raw.close();
       }

@@ -47,7 +47,7 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       try {
         const first = fresh.open();
         expect(await first.health()).toMatchObject({ ok: false });
-        expect(await first.migrate()).toEqual({ applied: [1, 2, 3], version: LATEST_VERSION });
+        expect(await first.migrate()).toEqual({ applied: [1, 2, 3, 4], version: LATEST_VERSION });
         expect(await first.migrate()).toEqual({ applied: [], version: LATEST_VERSION });
         expect(await fresh.open().migrate()).toEqual({ applied: [], version: LATEST_VERSION });
         expect(await first.health()).toMatchObject({ ok: true, driver: backend.name, schemaVersion: LATEST_VERSION });
@@ -60,10 +60,10 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       const fresh = await backend.create();
       try {
         const reports = await Promise.all([fresh.open().migrate(), fresh.open().migrate(), fresh.open().migrate()]);
-        expect(reports.flatMap((r) => r.applied).sort()).toEqual([1, 2, 3]);
+        expect(reports.flatMap((r) => r.applied).sort()).toEqual([1, 2, 3, 4]);
         expect(reports.every((r) => r.version === LATEST_VERSION)).toBe(true);
         const rows = await fresh.query('SELECT version FROM schema_migrations ORDER BY version');
-        expect(rows.map((r) => Number(r.version))).toEqual([1, 2, 3]);
+        expect(rows.map((r) => Number(r.version))).toEqual([1, 2, 3, 4]);
       } finally {
         await fresh.dispose();
       }
@@ -80,7 +80,7 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
            VALUES ('budget-vote', 'Early Reader', 'early@example.com', 'early@example.com', 'Written before version 2.', 'approved', '', 'k1', ?, ?)`,
           [time, time],
         );
-        expect(await v1.migrate()).toEqual({ applied: [2, 3], version: LATEST_VERSION });
+        expect(await v1.migrate()).toEqual({ applied: [2, 3, 4], version: LATEST_VERSION });
         const page = await v1.listApproved('budget-vote');
         expect(page.threads.map((t) => t.comment.body)).toEqual(['Written before version 2.']);
         expect(created(await v1.create(comment(), meta())).status).toBe('held');
@@ -127,6 +127,30 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       expect(racing.filter((r) => r.outcome === 'created')).toHaveLength(1);
       expect(racing.filter((r) => r.outcome === 'duplicate-submission')).toHaveLength(4);
       expect((await store.listByStatus('held')).total).toBe(2);
+    });
+
+    it('lets a form send one comment per sender: a resend is stored once, a second comment is refused, another reader may use it', async () => {
+      const form = 'shared-form';
+      const first = comment({ email: 'first@example.com', body: 'The first comment sent with this form.' });
+      const stored = created(
+        await store.create(first, meta({ formKey: form, idempotencyKey: 'first-key', ipHash: 'ip-form-a', now: at(0) })),
+      );
+      // The same comment again (a retry after a lost answer) is the same comment, not a refusal.
+      expect(await store.create(first, meta({ formKey: form, idempotencyKey: 'first-key', ipHash: 'ip-form-a', now: at(60) }))).toEqual({
+        outcome: 'duplicate-submission',
+        comment: stored,
+      });
+      // Another comment with the form from the same address, or with the same email from elsewhere, is refused.
+      const fromAddress = comment({ email: 'other@example.com', body: 'A second comment from the same address.' });
+      expect(await store.create(fromAddress, meta({ formKey: form, ipHash: 'ip-form-a', now: at(120) }))).toEqual({ outcome: 'form-used' });
+      const fromEmail = comment({ email: 'FIRST@example.com', body: 'A second comment with the same email.' });
+      expect(await store.create(fromEmail, meta({ formKey: form, ipHash: 'ip-form-b', now: at(180) }))).toEqual({ outcome: 'form-used' });
+      // A cached page hands the same form to every reader: another reader's comment is stored.
+      const otherReader = comment({ email: 'reader-two@example.com', body: 'Another reader, the same cached page.' });
+      expect((await store.create(otherReader, meta({ formKey: form, ipHash: 'ip-form-c', now: at(240) }))).outcome).toBe('created');
+      // A fresh form sends the refused comment.
+      expect((await store.create(fromAddress, meta({ formKey: 'fresh-form', ipHash: 'ip-form-a', now: at(300) }))).outcome).toBe('created');
+      expect((await store.listByStatus('held')).total).toBe(3);
     });
 
     it('refuses the same text from the same reader on the same article, race-free', async () => {
