@@ -6,7 +6,8 @@ import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 
 import { removedArticleRewrites } from './lib/content/removed-routes';
-import { HTTPS_ONLY_HEADERS, SECURITY_HEADERS } from './lib/http/security-headers';
+import { HTTPS_ONLY_HEADERS, securityHeaders } from './lib/http/security-headers';
+import { imageHostsFrom } from './lib/image-hosts';
 import { distDirFrom } from './lib/setting-names';
 
 // lib/ modules import `server-only`, which loads only under the react-server
@@ -72,10 +73,11 @@ export default function config(phase: string): NextConfig {
       const removed = removedArticleRewrites(removedSlugs());
       return { beforeFiles: removed, afterFiles: [], fallback: [] };
     },
-    // On every answer: see lib/http/security-headers.ts.
+    // On every answer: see lib/http/security-headers.ts. IMAGE_HOSTS is the
+    // build's, like every site setting (a server must start with the build's).
     async headers() {
       return [
-        { source: '/:path*', headers: [...SECURITY_HEADERS] },
+        { source: '/:path*', headers: [...securityHeaders(imageHostsFrom(process.env.IMAGE_HOSTS))] },
         { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [...HTTPS_ONLY_HEADERS] },
       ];
     },

@@ -40,6 +40,8 @@ export const env = {
   commentSecretFile: nonBlank(process.env.COMMENT_SECRET_FILE) ?? 'data/comment-secret',
   /** Opens /moderation; when unset the page is closed. */
   moderatorPassword: nonBlank(process.env.MODERATOR_PASSWORD),
+  /** Other hosts (https) whose pictures an article body may show; unset: only the site's own. */
+  imageHosts: nonBlank(process.env.IMAGE_HOSTS),
   /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; unset: the connection's own address is the reader's. */
   trustedProxies: nonBlank(process.env.TRUSTED_PROXIES),
   /** Bearer token of POST /api/revalidate, which the comments CLI calls after a change; unset closes it. */
@@ -57,6 +59,7 @@ export const env = {
     PUBLISHER_NAME: process.env.PUBLISHER_NAME,
     PUBLISHER_LOGO: process.env.PUBLISHER_LOGO,
     PRERENDER_RECENT: process.env.PRERENDER_RECENT,
+    IMAGE_HOSTS: process.env.IMAGE_HOSTS,
     DATABASE_URL: process.env.DATABASE_URL,
     REDIS_URL: process.env.REDIS_URL,
     COMMENTS_SQLITE_PATH: process.env.COMMENTS_SQLITE_PATH,

@@ -11,6 +11,7 @@ export const SITE_SETTING_NAMES = [
   'PUBLISHER_NAME',
   'PUBLISHER_LOGO',
   'PRERENDER_RECENT',
+  'IMAGE_HOSTS',
 ] as const;
 
 /** Settings of one server: its stores, secrets and folders. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { trustedProxyEntries, trustedProxyProblem } from '@/lib/client-address';
 import { env, environmentNames } from '@/lib/env';
+import { imageHostEntries, imageHostProblem } from '@/lib/image-hosts';
 import { INTERNAL_PREFIX, SETTING_NAMES } from '@/lib/setting-names';
 import { site } from '@/lib/site';
 
@@ -145,6 +146,13 @@ const trustedProxiesSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
+const imageHostsSchema = z.string().superRefine((value, ctx) => {
+  for (const entry of imageHostEntries(value)) {
+    const problem = imageHostProblem(entry);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; write e.g. IMAGE_HOSTS=images.example.com,photos.example.org` });
+  }
+});
+
 const secretSchema = (minimum: number, example: string) =>
   z.string().refine((value) => [...value].length >= minimum, {
     message: `is too short; use a random string of at least ${minimum} characters, e.g. the output of \`${example}\``,
@@ -161,6 +169,7 @@ export const settingsSchema = z.object({
   PUBLISHER_NAME: optional(textSchema('PUBLISHER_NAME', 100)),
   PUBLISHER_LOGO: optional(logoSchema),
   PRERENDER_RECENT: optional(prerenderSchema),
+  IMAGE_HOSTS: optional(imageHostsSchema),
   DATABASE_URL: optional(postgresUrlSchema),
   REDIS_URL: optional(redisUrlSchema),
   COMMENTS_SQLITE_PATH: optional(pathSchema('COMMENTS_SQLITE_PATH', 'data/comments.sqlite')),

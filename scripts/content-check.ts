@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { imageHostsFrom } from '@/lib/image-hosts';
+
 import { createProgress, type Progress } from './progress';
 
 const NAME = 'content:check';
@@ -174,6 +176,7 @@ async function main(): Promise<number> {
   const checking = createProgress(`${NAME}: checking ${shown}`);
   const { index, problems, stats } = content.loadContent(root, {
     includeDrafts: true,
+    imageHosts: imageHostsFrom(env.imageHosts),
     cacheDir: env.contentCacheDir,
     onProgress: (done, total) => checking.update(done, total),
   });

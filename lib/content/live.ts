@@ -8,6 +8,7 @@ import type { ParseCacheStats } from '@/lib/content/parse-cache';
 import { ContentError, type ContentProblem } from '@/lib/content/problems';
 import type { RemovedArticle } from '@/lib/content/schema';
 import { env } from '@/lib/env';
+import { imageHostsFrom } from '@/lib/image-hosts';
 
 // The content this process serves: one index per process, replaced whole by a
 // refresh. lib/content/index.ts reads it; nothing else does.
@@ -62,7 +63,11 @@ function live(): LiveContent {
 
 // Drafts are served outside production so editors can preview them.
 function loadSite() {
-  return loadContent(env.contentDir, { includeDrafts: !env.isProduction, cacheDir: env.contentCacheDir });
+  return loadContent(env.contentDir, {
+    includeDrafts: !env.isProduction,
+    cacheDir: env.contentCacheDir,
+    imageHosts: imageHostsFrom(env.imageHosts),
+  });
 }
 
 // One parse per process: every page of a build reads the same index, and

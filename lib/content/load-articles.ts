@@ -22,6 +22,7 @@ import {
   createArticleFrontMatterSchema,
 } from '@/lib/content/schema';
 import { type YamlSource, issuesToProblems, readFrontMatter } from '@/lib/content/source';
+import { remoteImageProblem } from '@/lib/image-hosts';
 import { site } from '@/lib/site';
 
 /** An article as the index keeps it: the summary, and where to find the body later. */
@@ -44,6 +45,8 @@ type ArticlesContext = {
   authors: ReadonlyMap<string, Author>;
   knownAuthorIds: ReadonlySet<string>;
   publicDir: string;
+  /** IMAGE_HOSTS: the other hosts body pictures may come from (lib/image-hosts.ts). */
+  imageHosts: readonly string[];
   includeDrafts: boolean;
   cache: ParseCache;
   part?: CachePart;
@@ -149,6 +152,10 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
         size = result;
       }
     }
+    for (const src of facts.outsideImages) {
+      const problem = remoteImageProblem(src, context.imageHosts);
+      if (problem) problems.push({ file, line: bodyLineOf(absolute, display, src), field: 'body', message: problem });
+    }
     if (problems.length > before) continue;
     (frontMatter.redirectFrom ?? []).forEach((oldSlug, index) => {
       redirects.push({ slug, oldSlug, file, line: lineOf(['redirectFrom', index]) });
@@ -160,6 +167,13 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
   }
   context.onProgress?.(done, share);
   return { records, slugFiles: slugOwners, redirects };
+}
+
+/** The line of the file that names a picture address (the first such line; 1 when it cannot be found). */
+function bodyLineOf(absolute: string, display: DisplayPath, src: string): number {
+  const text = readText(absolute, display, []) ?? '';
+  const at = [src, src.replace(/&/g, '&amp;')].map((form) => text.indexOf(form)).find((index) => index >= 0);
+  return at === undefined ? 1 : text.slice(0, at).split('\n').length;
 }
 
 type ArticleSchemas = ReturnType<typeof createArticleFrontMatterSchema>;
@@ -219,10 +233,10 @@ function parseArticle(
     problems.push(...issuesToProblems(frontMatter.issues, source, file, { knownFields: schemas.knownFields, wholeField: 'front matter' }));
     return undefined;
   }
-  const { html, excerpt, wordCount } = renderArticleBody(body);
-  cache.put(hash, { data, excerpt, wordCount }, html);
+  const { html, ...facts } = renderArticleBody(body);
+  cache.put(hash, { data, ...facts }, html);
   if (stat) cache.keep(file, stat, hash);
-  return { frontMatter: frontMatter.data, facts: { excerpt, wordCount }, hash, lineOf: source.lineOf };
+  return { frontMatter: frontMatter.data, facts, hash, lineOf: source.lineOf };
 }
 
 function validate(

@@ -25,6 +25,8 @@ export type LoadOptions = {
   includeDrafts?: boolean;
   /** Where `image: /images/x.jpg` is looked up; default: `public` next to the content folder. */
   publicDir?: string;
+  /** IMAGE_HOSTS: the other hosts (https) body pictures may come from; default none. */
+  imageHosts?: readonly string[];
   /**
    * A folder that keeps parsed articles between loads (see parse-cache.ts);
    * without one, parsed bodies are kept in memory for this load only.
@@ -83,6 +85,7 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     authors: authors.byId,
     knownAuthorIds: authors.knownIds,
     publicDir: path.resolve(/* turbopackIgnore: true */ options.publicDir ?? path.join(path.dirname(root), 'public')),
+    imageHosts: options.imageHosts ?? [],
     includeDrafts: options.includeDrafts ?? false,
     cache,
     part: options.part,

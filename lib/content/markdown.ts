@@ -67,7 +67,12 @@ const toHtml = (withRaw: boolean) => {
 const renderer = toHtml(true);
 const rendererWithoutRaw = toHtml(false);
 
-export type MarkdownFacts = { excerpt: string; wordCount: number };
+export type MarkdownFacts = {
+  excerpt: string;
+  wordCount: number;
+  /** Picture addresses of the body (src and srcset) that name another site or a scheme: the content check vets them. */
+  outsideImages: string[];
+};
 export type RenderedMarkdown = MarkdownFacts & { html: string };
 
 /**
@@ -78,8 +83,8 @@ export function renderArticleBody(markdown: string): RenderedMarkdown {
   const tree = renderer.parse(markdown);
   const facts = factsOf(tree);
   const processor = hasRawHtml(tree) ? renderer : rendererWithoutRaw;
-  const html = processor.stringify(processor.runSync(tree));
-  return { html: String(html), ...facts };
+  const html = String(processor.stringify(processor.runSync(tree)));
+  return { html, ...facts, outsideImages: outsideImagesOf(html) };
 }
 
 /** Safe HTML for an article body. */
@@ -87,7 +92,27 @@ export function renderMarkdown(markdown: string): string {
   return renderArticleBody(markdown).html;
 }
 
-function factsOf(tree: MdastRoot): MarkdownFacts {
+const IMAGE_TAG = /<(?:img|source)\b[^>]*>/gi;
+const IMAGE_ATTRIBUTE = /\s(src|srcset)="([^"]*)"/gi;
+const OUTSIDE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * Picture addresses of sanitised body HTML that are not paths of the site:
+ * Markdown images, raw <img> and <source>, and each srcset candidate.
+ */
+function outsideImagesOf(html: string): string[] {
+  const found = new Set<string>();
+  for (const [tag] of html.matchAll(IMAGE_TAG)) {
+    for (const [, name, value = ''] of tag.matchAll(IMAGE_ATTRIBUTE)) {
+      const decoded = value.replace(/&#x26;|&amp;/g, '&');
+      const candidates = name?.toLowerCase() === 'srcset' ? decoded.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [decoded];
+      for (const candidate of candidates) if (OUTSIDE.test(candidate.trim())) found.add(candidate.trim());
+    }
+  }
+  return [...found];
+}
+
+function factsOf(tree: MdastRoot): Omit<MarkdownFacts, 'outsideImages'> {
   const first = tree.children.find(
     (node) => node.type === 'paragraph' && normalizeSpace(plain(node)) !== '',
   );

@@ -10,7 +10,7 @@ import path from 'node:path';
 // authors and categories is cheap and runs on every load.
 
 /** Bump when parsing or rendering changes, so older entries are not reused. */
-const FORMAT = 'dateline-parse-cache-1';
+const FORMAT = 'dateline-parse-cache-2';
 
 /** What one article file parses into, before validation. */
 export type ParsedArticle = {
@@ -18,6 +18,8 @@ export type ParsedArticle = {
   data: Record<string, unknown>;
   excerpt: string;
   wordCount: number;
+  /** See MarkdownFacts. */
+  outsideImages: string[];
 };
 
 type FileStamp = { mtimeMs: number; size: number; hash: string };

@@ -6,7 +6,7 @@ import 'server-only';
 export { CACHE_CONTROL, XML_CONTENT_TYPE, outputHeaders, outputResponse } from '@/lib/http/headers';
 export type { OutputOptions } from '@/lib/http/headers';
 export { errorPageHtml } from '@/lib/http/error-page';
-export { ALLOWED_METHODS, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '@/lib/http/security-headers';
+export { ALLOWED_METHODS, SECURITY_HEADERS } from '@/lib/http/security-headers';
 export type { ErrorPage, ErrorPageSettings } from '@/lib/http/error-page';
 export {
   notFoundResponse,

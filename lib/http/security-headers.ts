@@ -23,21 +23,23 @@ import { ERROR_PAGE_CSS } from './error-page-style';
 
 const ERROR_PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(ERROR_PAGE_CSS).digest('base64')}'`;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  `style-src 'self' ${ERROR_PAGE_STYLE_HASH}`,
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The policy, with the IMAGE_HOSTS (lib/image-hosts.ts) pictures may also come from, over https. */
+export function contentSecurityPolicy(imageHosts: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    `style-src 'self' ${ERROR_PAGE_STYLE_HASH}`,
+    ["img-src 'self' data:", ...imageHosts.map((host) => `https://${host}`)].join(' '),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
-export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
-  { key: 'Content-Security-Policy', value: CONTENT_SECURITY_POLICY },
+const OTHER_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -58,6 +60,14 @@ export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
     ].join(', '),
   },
 ];
+
+/** The headers of every answer, for a site built with these IMAGE_HOSTS (next.config.ts). */
+export function securityHeaders(imageHosts: readonly string[] = []): ReadonlyArray<{ key: string; value: string }> {
+  return [{ key: 'Content-Security-Policy', value: contentSecurityPolicy(imageHosts) }, ...OTHER_HEADERS];
+}
+
+/** Those headers for the server's own plain answers (a 405), which show no picture. */
+export const SECURITY_HEADERS = securityHeaders();
 
 /**
  * On answers to requests that came over https (the proxy in front says so

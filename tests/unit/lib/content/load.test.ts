@@ -254,6 +254,52 @@ describe('front matter values', () => {
   });
 });
 
+describe('pictures from other sites in an article body', () => {
+  const body = [
+    'A picture of the site:',
+    '',
+    '![Voting cards](/images/parliament.svg)',
+    '',
+    '![A crowd](https://photos.agency.example/crowd.jpg)',
+    '',
+    '<img src="http://tracker.example/pixel.gif" alt="">',
+    '',
+    '<picture><source srcset="/images/a.webp 1x, https://cdn.other.example/a@2x.webp 2x"><img src="/images/a.jpg" alt="A"></picture>',
+    '',
+    '![Old](http://photos.agency.example/old.jpg)',
+  ].join('\n');
+
+  it('are refused at their line, with how to fix it, unless their host is in IMAGE_HOSTS over https', () => {
+    const text = article(validFields(), body);
+    const root = writeTree({ 'articles/a.md': text });
+    // The line of the file that names the address.
+    const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    const { index, problems } = loadContent(root);
+    expect(problems.map((p) => [p.field, p.line, p.message])).toEqual([
+      [
+        'body',
+        lineOf('crowd.jpg'),
+        'the picture "https://photos.agency.example/crowd.jpg" is on another site (photos.agency.example), so every reader\'s browser would call it; copy the picture under public/images/ and write /images/<name>, or add photos.agency.example to IMAGE_HOSTS if the newsroom may show pictures from there',
+      ],
+      ['body', lineOf('pixel.gif'), expect.stringContaining('"http://tracker.example/pixel.gif" is on another site (tracker.example)')],
+      ['body', lineOf('a@2x'), expect.stringContaining('"https://cdn.other.example/a@2x.webp" is on another site (cdn.other.example)')],
+      ['body', lineOf('old.jpg'), expect.stringContaining('"http://photos.agency.example/old.jpg" is on another site')],
+    ]);
+    // An article with a problem is not published.
+    expect(index.getArticle('a', NOW)).toBeNull();
+
+    const allowed = loadContent(root, { imageHosts: ['photos.agency.example', 'tracker.example', 'cdn.other.example'] });
+    expect(allowed.problems.map((p) => [p.line, p.message])).toEqual([
+      [lineOf('pixel.gif'), 'the picture "http://tracker.example/pixel.gif" is fetched over plain http; write https://tracker.example/pixel.gif'],
+      [lineOf('old.jpg'), 'the picture "http://photos.agency.example/old.jpg" is fetched over plain http; write https://photos.agency.example/old.jpg'],
+    ]);
+    const fixed = writeTree({ 'articles/a.md': article(validFields(), body.replaceAll('http://', 'https://')) });
+    const published = loadContent(fixed, { imageHosts: ['photos.agency.example', 'tracker.example', 'cdn.other.example'] });
+    expect(published.problems).toEqual([]);
+    expect(published.index.getArticle('a', NOW)?.title).toBeDefined();
+  });
+});
+
 describe('redirectFrom and removed.yml', () => {
   it('map each old slug to its article, one or several, written as text or a list', () => {
     const root = writeTree({

@@ -150,6 +150,16 @@ describe('the operator settings and misspelt variables', () => {
     expect(() => parseSettings({ TRUSTED_PROXIES: '127.0.0.1 10.0.0.0/24,fd00::/8' })).not.toThrow();
   });
 
+  it('refuses an IMAGE_HOSTS entry that is an address or not a host name, with the form to write', () => {
+    expect(problemsOf({ IMAGE_HOSTS: 'photos.agency.example, https://cdn.example/pictures' })).toContain(
+      'IMAGE_HOSTS: "https://cdn.example/pictures" is an address, not a host: name the host only, e.g. images.example.com (pictures are always fetched over https); write e.g. IMAGE_HOSTS=images.example.com,photos.example.org',
+    );
+    expect(problemsOf({ IMAGE_HOSTS: 'localhost' })).toContain(
+      'IMAGE_HOSTS: "localhost" is not a host name, e.g. images.example.com; write e.g. IMAGE_HOSTS=images.example.com,photos.example.org',
+    );
+    expect(() => parseSettings({ IMAGE_HOSTS: 'photos.agency.example cdn.example.org' })).not.toThrow();
+  });
+
   it('warns about a DATELINE_* variable the code does not read, naming the closest setting', () => {
     expect(unknownSettingWarnings(['DATELINE_CONTNET_DIR', 'SITE_ULR', 'HOME', 'DATELINE_INTERNAL_BUILT_AT', 'SITE_URL'])).toEqual([
       'DATELINE_CONTNET_DIR is not a Dateline setting and is ignored; did you mean DATELINE_CONTENT_DIR?',
