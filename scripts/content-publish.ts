@@ -31,6 +31,8 @@ type Answer = {
   ms?: number;
   everything?: boolean;
   revalidated?: string[];
+  /** Articles withdrawn with comments and no redirectFrom or removed.yml entry. */
+  warnings?: string[];
   error?: string;
   problems?: string[];
 };
@@ -106,6 +108,7 @@ async function main(): Promise<number> {
     throw new Stop(`${NAME}: the site at ${site} did not publish: ${reason}`, 1);
   }
   console.log(`${list('Published', answer.published)}; ${list('updated', answer.updated)}; ${list('withdrawn', answer.withdrawn)}.`);
+  for (const warning of answer.warnings ?? []) console.warn(`Warning: ${warning}`);
   const pages = answer.everything ? 'every page' : `${answer.revalidated?.length ?? 0} pages`;
   const parsed = answer.parsed ?? 0;
   console.log(

@@ -144,3 +144,16 @@ export function* exportOp(email: string, now: Date): Op<CommentExport> {
     }),
   };
 }
+
+/** How many comments, in any state, each of these articles has (articles without any are left out). */
+export function* countAllOp(articleSlugs: readonly string[]): Op<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const part of chunks([...articleSlugs])) {
+    const rows = yield q(
+      `SELECT article_slug, COUNT(*) AS n FROM comments WHERE article_slug IN (${placeholders(part.length)}) GROUP BY article_slug`,
+      part,
+    );
+    for (const row of rows) counts.set(String(row.article_slug), toNumber(row.n));
+  }
+  return counts;
+}

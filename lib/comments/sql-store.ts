@@ -3,6 +3,7 @@ import 'server-only';
 import { beginSignInOp, isSessionRevokedOp, revokeSessionOp, signInSucceededOp } from '@/lib/comments/access';
 import { CommentStoreError } from '@/lib/comments/errors';
 import {
+  countAllOp,
   countApprovedOp,
   exportOp,
   getApprovedCommentOp,
@@ -26,7 +27,7 @@ import {
   type ModerationAction,
   type NewComment,
 } from '@/lib/comments/store';
-import { createOp, editOp, eraseOp, moderateOp, pruneFloodOp } from '@/lib/comments/writes';
+import { createOp, editOp, eraseOp, moderateOp, moveArticleCommentsOp, pruneFloodOp } from '@/lib/comments/writes';
 
 /** What a database adds to the shared store logic. */
 export interface Runner {
@@ -63,6 +64,10 @@ function date(value: unknown): Date {
 
 // Stale flood rows are cleared now and then, outside the reader's transaction.
 const PRUNE_EVERY = 100;
+
+function isSlugArg(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && value.length <= 200;
+}
 
 export class SqlCommentStore implements CommentStore {
   readonly driver: Dialect;
@@ -145,6 +150,19 @@ export class SqlCommentStore implements CommentStore {
   async exportByEmail(email: string) {
     if (typeof email !== 'string' || email.trim() === '') invalid('email');
     return this.runner.read(() => exportOp(email, new Date()));
+  }
+
+  async moveArticleComments(from: readonly string[], to: string) {
+    const slugs = [...from].filter((slug) => slug !== to);
+    if (!slugs.every(isSlugArg) || !isSlugArg(to)) invalid('articleSlug');
+    if (slugs.length === 0) return { moved: 0 };
+    return { moved: await this.runner.write(() => moveArticleCommentsOp(slugs, to)) };
+  }
+
+  async countComments(articleSlugs: readonly string[]) {
+    if (!articleSlugs.every(isSlugArg)) invalid('articleSlug');
+    if (articleSlugs.length === 0) return new Map<string, number>();
+    return this.runner.read(() => countAllOp(articleSlugs));
   }
 
   async eraseByEmail(email: string) {

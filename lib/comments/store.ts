@@ -183,6 +183,13 @@ export interface CommentStore {
   exportByEmail(email: string): Promise<CommentExport>;
   eraseByEmail(email: string): Promise<EraseResult>;
   /**
+   * Moves every comment of the old slugs of a renamed article (`redirectFrom`)
+   * to its slug, with their replies and history; idempotent.
+   */
+  moveArticleComments(from: readonly string[], to: string): Promise<{ moved: number }>;
+  /** How many comments, in any state, each of these articles has; articles without any are left out. */
+  countComments(articleSlugs: readonly string[]): Promise<Map<string, number>>;
+  /**
    * Counts a moderator sign-in attempt from `ipHash` before its password is
    * checked, or refuses it when too many recent ones failed (lib/comments/access.ts).
    */

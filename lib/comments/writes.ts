@@ -285,3 +285,20 @@ export function* eraseOp(dialect: Dialect, email: string): Op<EraseResult> {
   yield q("DELETE FROM comment_form_use WHERE kind = 'email' AND sender = ?", [emailFloodKey(emailNorm)]);
   return { erased: ids.length, reparented, articleSlugs: [...touched].sort() };
 }
+
+/**
+ * Moves every comment of the articles `from` (old slugs) to `to`: replies,
+ * moderation history and comment pages follow, since they hang on the
+ * comments' ids. Idempotent: a second call finds nothing to move.
+ */
+export function* moveArticleCommentsOp(from: readonly string[], to: string): Op<number> {
+  let moved = 0;
+  for (const part of chunks([...from])) {
+    const rows = yield q(`UPDATE comments SET article_slug = ? WHERE article_slug IN (${placeholders(part.length)}) RETURNING id`, [
+      to,
+      ...part,
+    ]);
+    moved += rows.length;
+  }
+  return moved;
+}

@@ -36,6 +36,8 @@ export type ContentIndex = {
   getRedirect(oldSlug: string, now?: Date): string | null;
   /** Old slugs whose article is out, for prerendering their redirects. */
   getRedirectedSlugs(now?: Date): string[];
+  /** The old slugs (`redirectFrom`) that lead to this article, once it is out. */
+  getOldSlugs(slug: string, now?: Date): string[];
   getRemovedArticle(slug: string): RemovedArticle | null;
   getRemovedArticles(): RemovedArticle[];
   /** Slug → content hash of every article out at `now`, to tell what changed between two loads. */
@@ -227,6 +229,8 @@ export function createContentIndex(input: IndexInput): ContentIndex {
     },
     getRedirectedSlugs: (now = new Date()) =>
       [...redirects].filter(([, target]) => published(target, now)).map(([oldSlug]) => oldSlug),
+    getOldSlugs: (slug, now = new Date()) =>
+      published(slug, now) ? [...redirects].filter(([, target]) => target === slug).map(([oldSlug]) => oldSlug) : [],
     getRemovedArticle: (slug) => removed.get(slug) ?? null,
     getRemovedArticles: () => [...removed.values()],
     getPublishedVersions: (now = new Date()) =>

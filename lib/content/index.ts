@@ -89,6 +89,11 @@ export function getArticleRedirect(oldSlug: string): string | null {
   return siteIndex().getRedirect(oldSlug, new Date());
 }
 
+/** The old slugs (`redirectFrom`) of a published article. */
+export function getOldSlugs(slug: string): string[] {
+  return siteIndex().getOldSlugs(slug, new Date());
+}
+
 /** Old slugs of published articles, each answering a permanent redirect. */
 export function getRedirectedSlugs(): string[] {
   return siteIndex().getRedirectedSlugs(new Date());

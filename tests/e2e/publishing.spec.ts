@@ -12,6 +12,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { BUILD_DIR } from '@/scripts/cluster/servers';
 
 import { TestServer } from './support/server';
+import { openDatabase, runTag, storedByEmail, submitAcknowledged } from './support/submissions';
 
 const SECRET = 'e2e-publishing-secret';
 
@@ -211,6 +212,95 @@ test.describe('publishing without a rebuild', () => {
 
     await expect.poll(async () => visibility(api, slug, title), { timeout: 70_000, intervals: [2_000] }).toEqual(LIVE);
     expect(Date.now() - date.getTime()).toBeLessThan(60_000);
+  });
+});
+
+test.describe('comments of renamed and withdrawn articles', () => {
+  const RENAMED = 'sharing-the-regions-rivers';
+  const NEW_SLUG = 'how-the-regions-rivers-are-shared';
+  const WITHDRAWN = 'how-polio-vaccination-campaigns-work';
+
+  function approveAll(database: string, ids: number[]): void {
+    const db = openDatabase(database, { readonly: false });
+    try {
+      for (const id of ids) db.prepare("UPDATE comments SET status = 'approved' WHERE id = ?").run(id);
+    } finally {
+      db.close();
+    }
+  }
+
+  function storedFor(database: string, email: string) {
+    const db = openDatabase(database);
+    try {
+      return storedByEmail(db, email);
+    } finally {
+      db.close();
+    }
+  }
+
+  test('a rename with redirectFrom carries comments and replies to the new address; a withdrawal with comments is warned about', async () => {
+    const site = await startSite();
+    try {
+      const tag = runTag();
+      const reader = `river-${tag}@example.test`;
+      const replier = `river-reply-${tag}@example.test`;
+      const withdrawnReader = `polio-${tag}@example.test`;
+      await submitAcknowledged(site.server.baseURL, RENAMED, {
+        name: 'River reader',
+        email: reader,
+        comment: `Rivers ${tag}: the Helmand figure.`,
+      });
+      const [first] = storedFor(site.server.database, reader);
+      approveAll(site.server.database, [first!.id]);
+      await submitAcknowledged(
+        site.server.baseURL,
+        RENAMED,
+        { name: 'River replier', email: replier, comment: `Rivers ${tag}: a reply on the treaty.` },
+        { replyTo: first!.id },
+      );
+      const [reply] = storedFor(site.server.database, replier);
+      approveAll(site.server.database, [reply!.id]);
+      await submitAcknowledged(site.server.baseURL, WITHDRAWN, {
+        name: 'Polio reader',
+        email: withdrawnReader,
+        comment: `Polio ${tag}: the campaign dates.`,
+      });
+
+      // The editor renames the file and lists the old slug; another article is deleted outright.
+      const old = path.join(site.content, 'articles', `${RENAMED}.md`);
+      const text = fs.readFileSync(old, 'utf8').replace(/^---\n/, `---\nredirectFrom: [${RENAMED}]\n`);
+      fs.writeFileSync(path.join(site.content, 'articles', `${NEW_SLUG}.md`), text);
+      fs.rmSync(old);
+      fs.rmSync(path.join(site.content, 'articles', `${WITHDRAWN}.md`));
+      const response = await publish(site.api);
+      expect(response.status()).toBe(200);
+      const answer = (await response.json()) as { published: string[]; withdrawn: string[]; warnings: string[] };
+      expect(answer.published).toContain(NEW_SLUG);
+      expect(answer.withdrawn).toEqual(expect.arrayContaining([RENAMED, WITHDRAWN]));
+      // Only the article deleted without a word is reported; its comment stays in the store.
+      expect(answer.warnings).toEqual([
+        `${WITHDRAWN}.md was withdrawn with 1 comment, which readers no longer see: if it was renamed, add redirectFrom: [${WITHDRAWN}] to the new file; if it was taken down, list it in content/removed.yml. The comments are kept.`,
+      ]);
+      expect(storedFor(site.server.database, withdrawnReader)).toHaveLength(1);
+
+      // Readers see the same comments at the new address at once; the old one redirects there.
+      const page = await site.api.get(`/articles/${NEW_SLUG}`);
+      const html = await page.text();
+      expect(html).toContain('2 Comments');
+      expect(html).toContain(`Rivers ${tag}: the Helmand figure.`);
+      expect(html).toContain(`Rivers ${tag}: a reply on the treaty.`);
+      expect((await site.api.get(`/articles/${RENAMED}`, { maxRedirects: 0 })).status()).toBe(308);
+      expect(storedFor(site.server.database, reader)[0]?.article_slug).toBe(NEW_SLUG);
+      expect(storedFor(site.server.database, replier)[0]?.article_slug).toBe(NEW_SLUG);
+      expect(site.server.log).toContain(`Comments: 2 moved from ${RENAMED} to ${NEW_SLUG}, which was renamed.`);
+
+      // Publishing again changes nothing: no comment is lost or doubled.
+      const again = (await (await publish(site.api)).json()) as { warnings: string[] };
+      expect(again.warnings).toHaveLength(0);
+      expect((await (await site.api.get(`/articles/${NEW_SLUG}`)).text()).match(/Rivers [0-9a-f]+: the Helmand figure\./g)).toHaveLength(1);
+    } finally {
+      await site.dispose();
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { announcePublication, clusterWanted } from '@/lib/cluster';
 import { getContentFingerprint } from '@/lib/content';
 import { env } from '@/lib/env';
-import { isRevalidatablePath, processToken, publishContent, SOURCE_HEADER } from '@/lib/publishing';
+import { isRevalidatablePath, processToken, publishContent, SOURCE_HEADER, withdrawnCommentWarnings } from '@/lib/publishing';
 
 // Static pages update without a rebuild through this route:
 // - {"paths": [...]}: the comments CLI, after a moderation change, names the pages.
@@ -95,11 +95,14 @@ export async function POST(request: Request): Promise<Response> {
       `Publication (${source}): ${list('published', publication.published)}, ${list('updated', publication.updated)}, ${list('withdrawn', publication.withdrawn)}; ${paths.length} page(s) regenerated.`,
     );
   }
+  // Comments of an article withdrawn without a rename or a takedown: the editor is told, nothing is deleted.
+  const warnings = await withdrawnCommentWarnings(publication.withdrawn);
+  for (const warning of warnings) console.warn(`Publication (${source}): ${warning}`);
   // Every other server reads its own content folder again and regenerates the same pages.
   if (source !== 'relay' && !(await announcePublication(getContentFingerprint())) && clusterWanted()) {
     console.warn(
       'Cluster: Redis is unreachable, so the other servers did not learn of this publication; send content:publish to each of them.',
     );
   }
-  return answer(200, { ...summary, revalidated: [...job.paths, ...paths] });
+  return answer(200, { ...summary, warnings, revalidated: [...job.paths, ...paths] });
 }

@@ -7,15 +7,33 @@ import {
   issueCommentToken,
   THREADS_PER_PAGE,
   type ApprovedPage,
+  type CommentStore,
   type PublicComment,
 } from '@/lib/comments';
+import { getOldSlugs } from '@/lib/content';
 import { articlePath, commentTokenHref } from '@/lib/routes';
 
 import { submitComment } from './actions';
 
+/**
+ * The comment store, once the comments of the article's old slugs (a rename
+ * with `redirectFrom`) are moved to it: the first render at the new address,
+ * at build or on publishing, carries them over, and later ones find nothing
+ * left to move.
+ */
+export async function storeForArticle(articleSlug: string): Promise<CommentStore> {
+  const store = await getCommentStore();
+  const oldSlugs = getOldSlugs(articleSlug);
+  if (oldSlugs.length > 0) {
+    const { moved } = await store.moveArticleComments(oldSlugs, articleSlug);
+    if (moved > 0) console.log(`Comments: ${moved} moved from ${oldSlugs.join(', ')} to ${articleSlug}, which was renamed.`);
+  }
+  return store;
+}
+
 /** One page of an article's approved threads, oldest first. */
 export async function getCommentsPage(articleSlug: string, page = 1): Promise<ApprovedPage> {
-  const store = await getCommentStore();
+  const store = await storeForArticle(articleSlug);
   return store.listApproved(articleSlug, { page, threadsPerPage: THREADS_PER_PAGE });
 }
 

@@ -153,6 +153,34 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       expect((await store.listByStatus('held')).total).toBe(3);
     });
 
+    it('moves a renamed article’s comments, replies and history to its new slug, once, and counts comments per article', async () => {
+      const parent = await approved({ articleSlug: 'old-rivers' });
+      const reply = await approved({ articleSlug: 'old-rivers', parentId: parent.id });
+      const older = await post({ articleSlug: 'older-rivers' });
+      const elsewhere = await approved({ articleSlug: 'budget-vote' });
+      expect(await store.countComments(['old-rivers', 'older-rivers', 'rivers', 'no-comments'])).toEqual(
+        new Map([
+          ['old-rivers', 2],
+          ['older-rivers', 1],
+        ]),
+      );
+
+      expect(await store.moveArticleComments(['old-rivers', 'older-rivers'], 'rivers')).toEqual({ moved: 3 });
+      const page = await store.listApproved('rivers');
+      expect(page.commentCount).toBe(2);
+      expect(page.threads.map((thread) => [thread.comment.id, thread.replies.map((r) => r.comment.id)])).toEqual([[parent.id, [reply.id]]]);
+      expect((await store.getComment(older.id))?.articleSlug).toBe('rivers');
+      expect((await store.listApproved('old-rivers')).commentCount).toBe(0);
+      // The moderation history stays with each comment.
+      expect((await store.getEvents(parent.id)).map((event) => event.to)).toEqual(['held', 'approved']);
+      expect((await store.getComment(elsewhere.id))?.articleSlug).toBe('budget-vote');
+
+      // Idempotent: a second call, or a call for an article without old comments, moves nothing.
+      expect(await store.moveArticleComments(['old-rivers', 'older-rivers'], 'rivers')).toEqual({ moved: 0 });
+      expect(await store.moveArticleComments(['rivers'], 'rivers')).toEqual({ moved: 0 });
+      expect(await store.countComments(['rivers'])).toEqual(new Map([['rivers', 3]]));
+    });
+
     it('refuses the same text from the same reader on the same article, race-free', async () => {
       await post({ email: 'dup@example.com', body: 'The budget is late.' });
       const again = await store.create(comment({ email: 'DUP@example.com', body: 'the  BUDGET is late.' }), meta());

@@ -312,6 +312,10 @@ describe('redirectFrom and removed.yml', () => {
     expect(index.getRedirect('older-two', NOW)).toBe('two');
     expect(index.getRedirect('one', NOW)).toBeNull();
     expect(index.getRedirectedSlugs(NOW)).toEqual(['old-one', 'old-two', 'older-two']);
+    // The way back, for carrying a renamed article's comments over.
+    expect(index.getOldSlugs('two', NOW).sort()).toEqual(['old-two', 'older-two']);
+    expect(index.getOldSlugs('one', NOW)).toEqual(['old-one']);
+    expect(index.getOldSlugs('old-one', NOW)).toEqual([]);
   });
 
   it('redirect to a scheduled article only once it is out, and never to a draft left out', () => {

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
-import { getCommentsPage } from '@/app/articles/[slug]/article-comments';
+import { getCommentsPage, storeForArticle } from '@/app/articles/[slug]/article-comments';
 import { ArticleView } from '@/app/articles/[slug]/article-view';
-import { getCommentStore } from '@/lib/comments';
 import { getArticle } from '@/lib/content';
 import { articlePath } from '@/lib/routes';
 
@@ -16,7 +15,7 @@ async function load(slug: string, idText: string) {
   if (!/^[1-9][0-9]{0,14}$/.test(idText)) return null;
   const article = getArticle(slug);
   if (!article) return null;
-  const store = await getCommentStore();
+  const store = await storeForArticle(slug);
   // Only an approved, visible comment can be answered.
   const replyTo = await store.getApprovedComment(slug, Number(idText));
   return replyTo ? { article, replyTo } : null;
