@@ -13,6 +13,8 @@ export type { ContentRefresh, ContentSnapshot } from '@/lib/content/live';
 export { getNextPublicationTime, getRemovedArticle, loadContent, refreshContent } from '@/lib/content/live';
 export type { LoadOptions } from '@/lib/content/load';
 export { readRemovedSlugs } from '@/lib/content/moves';
+export { isoInZone, isTimeZone, newArticleText, slugForHeadline } from '@/lib/content/new-article';
+export type { NewArticle } from '@/lib/content/new-article';
 export { ContentError, formatProblem, formatProblems, summarizeProblems } from '@/lib/content/problems';
 export type { ContentProblem } from '@/lib/content/problems';
 export type { Article, ArticleImage, ArticleSummary, Author, Category, RemovedArticle, Tag } from '@/lib/content/schema';
