@@ -30,6 +30,7 @@ export const PAGE_SEGMENT = '[0-9]{1,9}';
 
 export const HOME_PATH = '/';
 export const SEARCH_PATH = '/search';
+export const CORRECTIONS_PATH = '/corrections';
 export const MODERATION_PATH = '/moderation';
 
 export const RSS_PATH = '/feed.xml';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 import { SectionList } from '@/components/layout/section-list';
 import type { Category } from '@/lib/content';
-import { HOME_PATH } from '@/lib/routes';
+import { CORRECTIONS_PATH, HOME_PATH } from '@/lib/routes';
 
 type SiteFooterProps = {
   siteName: string;
@@ -19,6 +19,11 @@ export function SiteFooter({ siteName, description, categories }: SiteFooterProp
             {siteName}
           </Link>
           <p className="text-sm leading-relaxed text-muted">{description}</p>
+          <p className="text-sm">
+            <Link href={CORRECTIONS_PATH} prefetch={false} className="text-ink underline">
+              Corrections
+            </Link>
+          </p>
         </div>
         {categories.length > 0 ? (
           <nav aria-label="All sections" className="md:col-span-2">

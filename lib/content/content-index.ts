@@ -3,7 +3,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 
 import type { ArticleRecord } from '@/lib/content/load-articles';
-import type { Article, ArticleSummary, Author, Category, RemovedArticle, Tag } from '@/lib/content/schema';
+import type { Article, ArticleSummary, Author, Category, Correction, RemovedArticle, Tag } from '@/lib/content/schema';
 import { site } from '@/lib/site';
 
 export type Paginated<T> = { items: T[]; page: number; totalPages: number; totalItems: number; pageSize: number };
@@ -36,6 +36,8 @@ export type ContentIndex = {
   getRedirect(oldSlug: string, now?: Date): string | null;
   /** Old slugs whose article is out, for prerendering their redirects. */
   getRedirectedSlugs(now?: Date): string[];
+  /** The newest corrections of published articles, newest first, at most `limit`. */
+  getRecentCorrections(limit: number, now?: Date): Array<{ article: ArticleSummary; correction: Correction }>;
   /** The old slugs (`redirectFrom`) that lead to this article, once it is out. */
   getOldSlugs(slug: string, now?: Date): string[];
   getRemovedArticle(slug: string): RemovedArticle | null;
@@ -229,6 +231,13 @@ export function createContentIndex(input: IndexInput): ContentIndex {
     },
     getRedirectedSlugs: (now = new Date()) =>
       [...redirects].filter(([, target]) => published(target, now)).map(([oldSlug]) => oldSlug),
+    getRecentCorrections: (limit, now = new Date()) =>
+      entries
+        .slice(firstPublished(now))
+        .flatMap((entry) => entry.summary.corrections.map((correction) => ({ article: entry.summary, correction })))
+        .filter(({ correction }) => Date.parse(correction.date) <= now.getTime())
+        .sort((a, b) => Date.parse(b.correction.date) - Date.parse(a.correction.date) || compareText(a.article.slug, b.article.slug))
+        .slice(0, limit),
     getOldSlugs: (slug, now = new Date()) =>
       published(slug, now) ? [...redirects].filter(([, target]) => target === slug).map(([oldSlug]) => oldSlug) : [],
     getRemovedArticle: (slug) => removed.get(slug) ?? null,

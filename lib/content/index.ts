@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { Neighbours, Paginated } from '@/lib/content/content-index';
 import { siteIndex } from '@/lib/content/live';
-import type { Article, ArticleSummary, Author, Category, RemovedArticle, Tag } from '@/lib/content/schema';
+import type { Article, ArticleSummary, Author, Category, Correction, RemovedArticle, Tag } from '@/lib/content/schema';
 
 // The content module's public face: what pages, routes and scripts may ask of
 // the articles. The index a process serves lives in live.ts; the parts that
@@ -17,7 +17,7 @@ export { isoInZone, isTimeZone, newArticleText, slugForHeadline } from '@/lib/co
 export type { NewArticle } from '@/lib/content/new-article';
 export { ContentError, formatProblem, formatProblems, summarizeProblems } from '@/lib/content/problems';
 export type { ContentProblem } from '@/lib/content/problems';
-export type { Article, ArticleImage, ArticleSummary, Author, Category, RemovedArticle, Tag } from '@/lib/content/schema';
+export type { Article, ArticleImage, ArticleSummary, Author, Category, Correction, RemovedArticle, Tag } from '@/lib/content/schema';
 
 // The getters read the clock on every call, so a long-running server starts
 // serving a scheduled article as soon as its time passes.
@@ -89,6 +89,11 @@ export function getRelatedArticles(slug: string, limit?: number): ArticleSummary
 /** The slug an old article slug now leads to, or null when it is not an old slug of a published article. */
 export function getArticleRedirect(oldSlug: string): string | null {
   return siteIndex().getRedirect(oldSlug, new Date());
+}
+
+/** The newest corrections of published articles, newest first. */
+export function getRecentCorrections(limit = 50): Array<{ article: ArticleSummary; correction: Correction }> {
+  return siteIndex().getRecentCorrections(limit, new Date());
 }
 
 /** The old slugs (`redirectFrom`) of a published article. */

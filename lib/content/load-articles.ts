@@ -296,6 +296,7 @@ function summarize(
     slug,
     title: frontMatter.title,
     date: frontMatter.date.iso,
+    corrections: [],
     authors,
     categories,
     tags: [...articleTags.values()],
@@ -306,7 +307,13 @@ function summarize(
     wordCount: facts.wordCount,
     readingMinutes: Math.max(1, Math.ceil(facts.wordCount / site.wordsPerMinute)),
   };
-  if (frontMatter.updated) summary.updated = frontMatter.updated.iso;
+  const corrections = [...(frontMatter.corrections ?? [])].sort((a, b) => a.date.time - b.date.time);
+  summary.corrections = corrections.map((correction) => ({ date: correction.date.iso, text: correction.text }));
+  // A correction updates the article: feeds, sitemaps and structured data show its time.
+  const latest = Math.max(frontMatter.updated?.time ?? -Infinity, corrections.at(-1)?.date.time ?? -Infinity);
+  if (latest !== -Infinity) {
+    summary.updated = frontMatter.updated?.time === latest ? frontMatter.updated.iso : (corrections.at(-1)?.date.iso ?? frontMatter.updated?.iso);
+  }
   if (frontMatter.source) summary.source = frontMatter.source;
   if (frontMatter.image !== undefined && size) {
     const image: ArticleImage = { src: frontMatter.image, alt: frontMatter.imageAlt ?? '', ...size };

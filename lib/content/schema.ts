@@ -12,6 +12,7 @@ import {
   suggestFileSlug,
 } from '@/lib/content/fields';
 import { closestMatch, listNames } from '@/lib/content/problems';
+import { isRecord } from '@/lib/content/source';
 import { site } from '@/lib/site';
 
 // ─── What the site reads ────────────────────────────────────────────────────
@@ -30,12 +31,21 @@ export type ArticleImage = {
   width: number;
   height: number;
 };
+/** A correction the newsroom made to an article: when, and what was wrong. */
+export type Correction = {
+  /** ISO 8601 in UTC. */
+  date: string;
+  text: string;
+};
 export type ArticleSummary = {
   slug: string;
   title: string;
   /** ISO 8601 in UTC. */
   date: string;
+  /** The later of `updated` and the newest correction. */
   updated?: string;
+  /** Oldest first. */
+  corrections: Correction[];
   authors: Author[];
   source?: string;
   /** The primary category first. */
@@ -218,6 +228,18 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
       });
       return z.NEVER;
     }),
+    corrections: z
+      .array(
+        z.strictObject(
+          {
+            date: dateTime(`is required; say when the correction was made, e.g. date: ${DATE_EXAMPLE}`),
+            text: text('is required; say what was wrong and what is right, e.g. text: "An earlier version gave the wrong vote count."'),
+          },
+          { error: 'each correction is a date and a text, e.g. - { date: 2026-11-03T10:00:00+04:30, text: "…" }' },
+        ),
+        { error: 'must be a list of corrections, each with date and text' },
+      )
+      .optional(),
     redirectFrom: z
       .preprocess(
         (value) => (typeof value === 'string' || typeof value === 'number' ? [value] : value),
@@ -232,7 +254,8 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
   // an object with an invalid field, but editors should see these problems too.
   const relation = { relation: true };
   const dateRelations = z
-    .object({ date: fields.date, updated: fields.updated })
+    // Corrections are looked at one by one: one without a date must not hide another dated too early.
+    .object({ date: fields.date, updated: fields.updated, corrections: z.unknown().optional() })
     .superRefine((value, ctx) => {
       if (value.updated && value.updated.time < value.date.time) {
         ctx.addIssue({
@@ -242,6 +265,17 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
           message: `is before date (${value.date.text}); an update cannot precede publication`,
         });
       }
+      (Array.isArray(value.corrections) ? value.corrections : []).forEach((correction: unknown, index) => {
+        const corrected = dateTime().safeParse(isRecord(correction) ? correction.date : undefined);
+        if (corrected.success && corrected.data.time < value.date.time) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', index, 'date'],
+            params: relation,
+            message: `is before date (${value.date.text}); a correction comes after publication`,
+          });
+        }
+      });
     });
   const imageRelations = z
     .object({

@@ -156,10 +156,16 @@ export function issuesToProblems(
     }
     const named = issue.code === 'custom' && typeof issue.params?.field === 'string' ? issue.params.field : undefined;
     const lastKey = [...issue.path].reverse().find((segment): segment is string => typeof segment === 'string');
+    // A field of one item of a list of groups (corrections[1].date): which item, and which field of it.
+    const [top, index, key] = issue.path;
+    const itemField =
+      issue.path.length === 3 && typeof top === 'string' && typeof index === 'number' && typeof key === 'string'
+        ? `${top}[${index}].${key}`
+        : undefined;
     problems.push({
       file,
       line: source.lineOf(issue.path, options.missingLine),
-      field: named ?? lastKey ?? options.wholeField,
+      field: named ?? itemField ?? lastKey ?? options.wholeField,
       message: issue.message,
     });
   }

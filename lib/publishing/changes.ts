@@ -7,6 +7,7 @@ import {
   authorPath,
   categoryFeedPath,
   categoryPath,
+  CORRECTIONS_PATH,
   HOME_PATH,
   JSON_FEED_PATH,
   NEWS_SITEMAP_PATH,
@@ -91,6 +92,8 @@ export function pagesShowingChanges(before: ContentSnapshot | undefined, after: 
   for (const slug of listings.tags) pages(tagPath(slug), (index, at) => index.getArticlesByTag(slug, 1, at)?.totalPages);
   for (const id of listings.authors) pages(authorPath(id), (index, at) => index.getArticlesByAuthor(id, 1, at)?.totalPages);
   for (const path of machineOutputs(before, after)) paths.add(path);
+  // Any changed article may add, drop or change a correction.
+  paths.add(CORRECTIONS_PATH);
   return { ...changes, paths: [...paths] };
 }
 

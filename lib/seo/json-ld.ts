@@ -74,6 +74,15 @@ export function newsArticleJsonLd(article: ArticleSummary, settings: Settings): 
     inLanguage: article.lang,
     wordCount: article.wordCount,
     isAccessibleForFree: true,
+    ...(article.corrections.length > 0
+      ? {
+          correction: article.corrections.map((correction) => ({
+            '@type': 'CorrectionComment' as const,
+            text: correction.text,
+            datePublished: correction.date,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -12,6 +12,7 @@ export function makeArticle(overrides: Partial<ArticleSummary> = {}): ArticleSum
     slug: 'border-talks-resume',
     title: 'Border talks resume after a week of clashes',
     date: '2026-11-02T04:30:00.000Z',
+    corrections: [],
     authors: [amina],
     categories: [security, politics],
     tags: [{ slug: 'border', name: 'border' }],

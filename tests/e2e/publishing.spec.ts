@@ -304,6 +304,43 @@ test.describe('comments of renamed and withdrawn articles', () => {
   });
 });
 
+test.describe('corrections', () => {
+  test('a correction published without a rebuild is dated on the article, listed on /corrections, and updates the feeds and structured data', async () => {
+    const site = await startSite();
+    try {
+      const slug = 'how-provincial-budgets-are-made';
+      const file = path.join(site.content, 'articles', `${slug}.md`);
+      const when = new Date(Date.now() - 60_000);
+      const text = 'An earlier version said the budget passed in June; it passed in May.';
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace(/^---\n/, `---\ncorrections:\n  - date: ${when.toISOString()}\n    text: "${text}"\n`),
+      );
+      expect((await publish(site.api)).status()).toBe(200);
+
+      const page = await (await site.api.get(`/articles/${slug}`)).text();
+      expect(page).toContain('id="corrections"');
+      expect(page).toContain(text);
+      const structured = [...page.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((match) => match[1] ?? '');
+      const article = structured.map((json) => JSON.parse(json) as Record<string, unknown>).find((data) => data['@type'] === 'NewsArticle');
+      expect(article).toMatchObject({
+        dateModified: when.toISOString(),
+        correction: [{ '@type': 'CorrectionComment', text, datePublished: when.toISOString() }],
+      });
+
+      const list = await site.api.get('/corrections');
+      expect(list.status()).toBe(200);
+      const listed = await list.text();
+      expect(listed).toContain(text);
+      expect(listed).toContain(`href="/articles/${slug}"`);
+      const atom = await (await site.api.get('/atom.xml')).text();
+      expect(atom).toContain(`<updated>${when.toISOString()}</updated>`);
+    } finally {
+      await site.dispose();
+    }
+  });
+});
+
 test.describe('a server started on content newer than its build', () => {
   test('regenerates every page on its first publication, so nothing stays out of date', async () => {
     const slug = 'pulled-before-the-restart';

@@ -1,5 +1,6 @@
 import { vazirmatn } from '@/app/fonts';
 import { ArticleBody } from '@/components/article/article-body';
+import { CorrectionsNote } from '@/components/article/corrections-note';
 import { ArticleFigure } from '@/components/article/article-figure';
 import { ArticleHeader } from '@/components/article/article-header';
 import { ArticlePager } from '@/components/article/article-pager';
@@ -32,6 +33,7 @@ export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
         <ArticleHeader article={article} />
         {article.image ? <ArticleFigure image={article.image} lead /> : null}
         <ArticleBody html={article.html} />
+        <CorrectionsNote corrections={article.corrections} lang={labelLang} />
         <TagList tags={article.tags} lang={labelLang} />
       </article>
 

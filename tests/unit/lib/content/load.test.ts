@@ -69,6 +69,7 @@ describe('loadContent over the valid fixture', () => {
       title: 'Parliament passes the 2027 budget after a late-night session',
       date: '2026-11-02T05:00:00.000Z',
       updated: '2026-11-02T07:30:00.000Z',
+      corrections: [],
       authors: [janeDoe, aminaRahimi],
       source: 'DID Press',
       categories: [government, afghanistan],
@@ -251,6 +252,58 @@ describe('front matter values', () => {
       width: 40,
       height: 30,
     });
+  });
+});
+
+describe('corrections', () => {
+  it('are read oldest first, and the newest one is the article’s updated time', () => {
+    const root = writeTree({
+      'articles/a.md': article([
+        ...validFields(),
+        'updated: 2026-11-02T12:00:00+04:30',
+        'corrections:',
+        '  - date: 2026-11-04T10:00:00+04:30',
+        '    text: "An earlier version gave the wrong vote count: it was 120 to 80."',
+        '  - date: 2026-11-03T08:00:00+04:30',
+        '    text: The minister’s name was misspelt.',
+      ]),
+      'articles/b.md': article(validFields({ date: '2026-11-01T09:30:00+04:30' })),
+    });
+    const { index, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    const a = index.getArticle('a', NOW);
+    expect(a?.corrections).toEqual([
+      { date: '2026-11-03T03:30:00.000Z', text: 'The minister’s name was misspelt.' },
+      { date: '2026-11-04T05:30:00.000Z', text: 'An earlier version gave the wrong vote count: it was 120 to 80.' },
+    ]);
+    expect(a?.updated).toBe('2026-11-04T05:30:00.000Z');
+    expect(index.getArticle('b', NOW)?.corrections).toEqual([]);
+    expect(index.getRecentCorrections(10, NOW).map(({ article: summary, correction }) => [summary.slug, correction.date])).toEqual([
+      ['a', '2026-11-04T05:30:00.000Z'],
+      ['a', '2026-11-03T03:30:00.000Z'],
+    ]);
+    // A correction dated after `now` is not listed yet.
+    expect(index.getRecentCorrections(10, new Date('2026-11-03T12:00:00Z'))).toHaveLength(1);
+  });
+
+  it('explain an editor’s mistakes at their line', () => {
+    const root = writeTree({
+      'articles/a.md': article([
+        ...validFields(),
+        'corrections:',
+        '  - text: No date given.',
+        '  - date: 2026-11-01T10:00:00+04:30',
+        '    text: Before the story ran.',
+        '  - date: 2026-11-05T10:00:00+04:30',
+      ]),
+      'articles/b.md': article([...validFields(), 'corrections: The vote count was wrong.']),
+    });
+    expect(loadContent(root).problems.map((p) => `${p.file.split('/').pop()}:${p.line}: ${p.field}: ${p.message}`)).toEqual([
+      'a.md:7: corrections[0].date: is required; say when the correction was made, e.g. date: 2026-11-02T09:30:00+04:30',
+      'a.md:8: corrections[1].date: is before date (2026-11-02T09:30:00+04:30); a correction comes after publication',
+      'a.md:10: corrections[2].text: is required; say what was wrong and what is right, e.g. text: "An earlier version gave the wrong vote count."',
+      'b.md:6: corrections: must be a list of corrections, each with date and text',
+    ]);
   });
 });
 

@@ -23,6 +23,7 @@ export function summary(overrides: Partial<ArticleSummary> = {}): ArticleSummary
     slug: 'budget-vote',
     title: 'Parliament passes budget',
     date: '2026-11-02T05:00:00.000Z',
+    corrections: [],
     authors: [JANE],
     categories: [POLITICS],
     tags: [BUDGET],

@@ -57,6 +57,16 @@ describe('newsArticleJsonLd', () => {
     expect(data.image).toEqual(['https://news.example.com/articles/budget-vote/opengraph-image']);
     expect(data.dateModified).toBe('2026-11-02T05:00:00.000Z');
     expect(data).not.toHaveProperty('keywords');
+    expect(data).not.toHaveProperty('correction');
+  });
+
+  it('lists each correction as a dated CorrectionComment', () => {
+    const corrections = [{ date: '2026-11-03T04:30:00.000Z', text: 'The vote count was 120 to 80, not 110 to 90.' }];
+    const data = newsArticleJsonLd(summary({ corrections, updated: '2026-11-03T04:30:00.000Z' }), SETTINGS);
+    expect(data).toMatchObject({
+      dateModified: '2026-11-03T04:30:00.000Z',
+      correction: [{ '@type': 'CorrectionComment', text: corrections[0]!.text, datePublished: '2026-11-03T04:30:00.000Z' }],
+    });
   });
 });
 
