@@ -1,9 +1,9 @@
 import { vazirmatn } from '@/app/fonts';
 import { ArticleBody } from '@/components/article/article-body';
-import { CorrectionsNote } from '@/components/article/corrections-note';
 import { ArticleFigure } from '@/components/article/article-figure';
 import { ArticleHeader } from '@/components/article/article-header';
 import { ArticlePager } from '@/components/article/article-pager';
+import { CorrectionsNote } from '@/components/article/corrections-note';
 import { RelatedArticles } from '@/components/article/related-articles';
 import { TagList } from '@/components/article/tag-list';
 import { uiLang } from '@/components/article/ui-lang';
