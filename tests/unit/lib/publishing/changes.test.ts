@@ -49,6 +49,8 @@ describe('pagesShowingChanges', () => {
         '/tag/water',
         '/author/j-doe',
         '/author/j-doe/page/2',
+        // Any changed article may carry a correction.
+        '/corrections',
         ...FEEDS_AND_SITEMAPS,
       ].sort(),
     );
