@@ -95,22 +95,3 @@ export async function closeCommentStore(): Promise<void> {
   cache.__datelineCommentStore = undefined;
   if (pending) await (await pending.catch(() => null))?.close();
 }
-
-/**
- * Logs, once at start, why the comment store cannot take comments (an
- * unreachable server, a file that cannot be written, a schema behind), so
- * an operator learns it before a reader does. Never throws: the site still
- * serves its pages, and /api/health answers 503 with the same reason.
- */
-export async function checkCommentStoreAtStart(): Promise<void> {
-  try {
-    const health = await (await getCommentStore()).health();
-    if (!health.ok) logStartProblem(health.error);
-  } catch (error) {
-    logStartProblem(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function logStartProblem(reason: string): void {
-  console.error(`Comment store: ${reason.replace(/\.$/, '')}. Comments are refused ("try again") until this is fixed.`);
-}

@@ -7,8 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { createSqliteCommentStore } from '@/lib/comments/sqlite';
 
-import { comment, meta } from './harness';
-
 const dirs: string[] = [];
 
 afterEach(() => {
@@ -16,28 +14,6 @@ afterEach(() => {
 });
 
 describe('SQLite store file', () => {
-  it('acknowledges nothing once its file is deleted or replaced under the server, and health says why', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-sqlite-'));
-    dirs.push(dir);
-    const filename = path.join(dir, 'comments.sqlite');
-    const store = createSqliteCommentStore({ filename });
-    try {
-      await store.migrate();
-      expect((await store.create(comment(), meta())).outcome).toBe('created');
-      expect(await store.health()).toMatchObject({ ok: true });
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(filename + suffix, { force: true });
-      await expect(store.create(comment(), meta())).rejects.toMatchObject({
-        code: 'unavailable',
-        message: expect.stringContaining(`The comment database ${filename} was deleted while the server ran`),
-      });
-      expect(await store.health()).toMatchObject({ ok: false, error: expect.stringContaining('was deleted') });
-      fs.writeFileSync(filename, '');
-      await expect(store.create(comment(), meta())).rejects.toMatchObject({ message: expect.stringContaining('was replaced') });
-    } finally {
-      await store.close();
-    }
-  });
-
   it('is created on first run, in WAL mode, readable only by its owner', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-sqlite-'));
     dirs.push(dir);
