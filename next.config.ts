@@ -79,6 +79,8 @@ export default function config(phase: string): NextConfig {
       return [
         { source: '/:path*', headers: [...securityHeaders(imageHostsFrom(process.env.IMAGE_HOSTS))] },
         { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [...HTTPS_ONLY_HEADERS] },
+        // A preview is for the editor only, whatever a crawler that got hold of a link does.
+        { source: '/preview/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
       ];
     },
     poweredByHeader: false,

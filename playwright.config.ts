@@ -41,6 +41,8 @@ export default defineConfig({
       MODERATOR_PASSWORD: 'e2e-moderator-password',
       // The comments CLI asks this server to revalidate article pages with it (tests/e2e/moderation.spec.ts).
       REVALIDATE_SECRET: 'e2e-revalidate-secret',
+      // content:preview signs links with it (tests/e2e/preview.spec.ts).
+      PREVIEW_SECRET: 'e2e-preview-secret-0123456789abcdef-0123',
       // The specs post as many readers from one machine, each with its own
       // X-Forwarded-For (support/submissions.ts), as a proxy on loopback would.
       TRUSTED_PROXIES: '127.0.0.1',

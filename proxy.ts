@@ -1,7 +1,8 @@
 import type { NextRequest } from 'next/server';
 
-import { notFoundResponse, removedArticleResponseFor, tooLargeResponse } from '@/lib/http';
-import { articlePath, articleSlugInPath, HOME_PATH, isArticleShapedPath, isUnderArticles } from '@/lib/routes';
+import { notFoundResponse, previewRefusedResponse, removedArticleResponseFor, tooLargeResponse } from '@/lib/http';
+import { checkPreviewCookie, PREVIEW_COOKIE } from '@/lib/preview';
+import { articlePath, articleSlugInPath, HOME_PATH, isArticleShapedPath, isUnderArticles, previewSlugInPath } from '@/lib/routes';
 
 // Keep in step with experimental.serverActions.bodySizeLimit in next.config.ts.
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -23,6 +24,12 @@ export function proxy(request: NextRequest) {
   // Only well-formed slugs reach the article routes, so junk addresses
   // (`..%2F..`, `%00`, 5,000 characters) never render or fill the page cache.
   if (isUnderArticles(pathname) && !isArticleShapedPath(pathname)) return notFoundResponse();
+  // A preview page opens only with its article's signed, unexpired grant; otherwise the editor is told why.
+  const previewed = previewSlugInPath(pathname);
+  if (previewed !== undefined) {
+    const check = checkPreviewCookie(request.cookies.get(PREVIEW_COOKIE)?.value, previewed);
+    if (!check.ok) return previewRefusedResponse(check.reason, check.status);
+  }
   // A cross-site POST would be refused by Next with a 500; refuse it plainly first.
   if (request.method === 'POST' && !isSameOrigin(request)) {
     return new Response('Cross-site form posts are not accepted.', {

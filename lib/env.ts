@@ -46,6 +46,8 @@ export const env = {
   trustedProxies: nonBlank(process.env.TRUSTED_PROXIES),
   /** Bearer token of POST /api/revalidate, which the comments CLI calls after a change; unset closes it. */
   revalidateSecret: nonBlank(process.env.REVALIDATE_SECRET),
+  /** Signs preview links to drafts and scheduled articles (`content:preview`); unset: previews are off. */
+  previewSecret: nonBlank(process.env.PREVIEW_SECRET),
   /**
    * Every operator setting as the environment has it, validated by
    * lib/settings.ts; an unset one takes its default. Prerendered pages keep
@@ -67,6 +69,7 @@ export const env = {
     COMMENT_SECRET_FILE: process.env.COMMENT_SECRET_FILE,
     MODERATOR_PASSWORD: process.env.MODERATOR_PASSWORD,
     REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,
+    PREVIEW_SECRET: process.env.PREVIEW_SECRET,
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
     DATELINE_CONTENT_DIR: process.env.DATELINE_CONTENT_DIR,
     DATELINE_CONTENT_CACHE_DIR: process.env.DATELINE_CONTENT_CACHE_DIR,

@@ -32,6 +32,10 @@ export const HOME_PATH = '/';
 export const SEARCH_PATH = '/search';
 export const CORRECTIONS_PATH = '/corrections';
 export const MODERATION_PATH = '/moderation';
+/** Drafts and scheduled articles, opened through a signed preview link (lib/preview.ts). */
+export const PREVIEW_PATH = '/preview';
+/** The preview link's target: it checks the link, turns on draft mode and sends the editor on. */
+export const PREVIEW_API_PATH = '/api/preview';
 
 export const RSS_PATH = '/feed.xml';
 export const ATOM_PATH = '/atom.xml';
@@ -56,6 +60,10 @@ export function commentTokenHref(slug: string): string {
 const ARTICLES = '/articles';
 
 export const articlePath = (slug: string): string => `${ARTICLES}/${encodeURIComponent(slug)}`;
+export const previewPath = (slug: string): string => `${PREVIEW_PATH}/${encodeURIComponent(slug)}`;
+/** The slug of a preview page's address (`/preview/<slug>`); undefined for any other address. */
+export const previewSlugInPath = (pathname: string): string | undefined =>
+  pathname.startsWith(`${PREVIEW_PATH}/`) ? decodeURIComponent(pathname.slice(PREVIEW_PATH.length + 1)).replace(/\/+$/, '') : undefined;
 export const categoryPath = (slug: string): string => `/category/${encodeURIComponent(slug)}`;
 export const tagPath = (slug: string): string => `/tag/${encodeURIComponent(slug)}`;
 export const authorPath = (id: string): string => `/author/${encodeURIComponent(id)}`;

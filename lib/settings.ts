@@ -178,6 +178,8 @@ export const settingsSchema = z.object({
   COMMENT_SECRET_FILE: optional(pathSchema('COMMENT_SECRET_FILE', 'data/comment-secret')),
   MODERATOR_PASSWORD: optional(z.string()),
   REVALIDATE_SECRET: optional(z.string()),
+  // lib/preview.ts explains the same minimum when a link is signed.
+  PREVIEW_SECRET: optional(secretSchema(32, 'openssl rand -base64 32')),
   TRUSTED_PROXIES: optional(trustedProxiesSchema),
   DATELINE_CONTENT_DIR: optional(pathSchema('DATELINE_CONTENT_DIR', 'content')),
   DATELINE_CONTENT_CACHE_DIR: optional(pathSchema('DATELINE_CONTENT_CACHE_DIR', '.next/cache/content')),

@@ -13,6 +13,8 @@ import { isTimeZone, loadContent, newArticleText, slugForHeadline } from '@/lib/
 import { env } from '@/lib/env';
 import { site } from '@/lib/site';
 
+import { runCommand, Stop } from './cli';
+
 const NAME = 'content:new';
 
 const USAGE = `Usage: npm run ${NAME} -- "Headline" [options]
@@ -28,15 +30,6 @@ Options:
   -h, --help        this help
 
 Without --author or --category, and on a terminal, it asks for them.`;
-
-class Stop extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-  ) {
-    super(message);
-  }
-}
 
 type Options = { headline: string; authors: string[]; categories: string[]; slug?: string; zone: string; lang?: string };
 
@@ -160,16 +153,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof Stop) {
-      console.error(error.message);
-      process.exitCode = error.code;
-      return;
-    }
-    throw error;
-  },
-);
+runCommand(NAME, main);

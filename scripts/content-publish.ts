@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { env } from '@/lib/env';
 import { getSettings, readSettingsEnv } from '@/lib/settings';
 
+import { runCommand, Stop } from './cli';
+
 const NAME = 'content:publish';
 
 const USAGE = `Usage: npm run ${NAME} [-- --site URL]
@@ -36,15 +38,6 @@ type Answer = {
   error?: string;
   problems?: string[];
 };
-
-class Stop extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-  ) {
-    super(message);
-  }
-}
 
 const SITE_NEEDED = `${NAME}: --site needs the server's address, e.g. --site http://127.0.0.1:3000`;
 
@@ -117,17 +110,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof Stop) {
-      console.error(error.message);
-      process.exitCode = error.code;
-      return;
-    }
-    console.error(`${NAME}: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCommand(NAME, main);

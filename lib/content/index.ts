@@ -9,8 +9,8 @@ import type { Article, ArticleSummary, Author, Category, Correction, RemovedArti
 // read files and build it stay behind this module.
 
 export type { ContentIndex, ContentStats, Neighbours, Paginated } from '@/lib/content/content-index';
-export type { ContentRefresh, ContentSnapshot } from '@/lib/content/live';
-export { getNextPublicationTime, getRemovedArticle, loadContent, refreshContent } from '@/lib/content/live';
+export type { ContentRefresh, ContentSnapshot, PreviewArticle } from '@/lib/content/live';
+export { getNextPublicationTime, getPreviewArticle, getRemovedArticle, loadContent, refreshContent } from '@/lib/content/live';
 export type { LoadOptions } from '@/lib/content/load';
 export { readRemovedSlugs } from '@/lib/content/moves';
 export { isoInZone, isTimeZone, newArticleText, slugForHeadline } from '@/lib/content/new-article';

@@ -6,7 +6,7 @@ import { type LoadOptions, readContent } from '@/lib/content/load';
 import { readRemovedArticles } from '@/lib/content/moves';
 import type { ParseCacheStats } from '@/lib/content/parse-cache';
 import { ContentError, type ContentProblem } from '@/lib/content/problems';
-import type { RemovedArticle } from '@/lib/content/schema';
+import type { Article, RemovedArticle } from '@/lib/content/schema';
 import { env } from '@/lib/env';
 import { imageHostsFrom } from '@/lib/image-hosts';
 
@@ -137,4 +137,28 @@ export function getRemovedArticle(slug: string): RemovedArticle | null {
   const state = live();
   state.removed ??= new Map(readRemovedArticles(env.contentDir).map((entry) => [entry.slug, entry]));
   return state.removed.get(slug) ?? null;
+}
+
+/** What an editor's preview shows: the article as its file is now, or the problems that keep it from being published. */
+export type PreviewArticle =
+  | { ok: true; article: Article; state: 'draft' | 'scheduled' | 'published' }
+  | { ok: false; problems: ContentProblem[] };
+
+// Far enough ahead that every scheduled article is out.
+const END_OF_TIME = new Date(8.64e15);
+
+/**
+ * One article read fresh from its file, draft or scheduled, for a preview:
+ * an editor who saves the file sees the change on reload, before publishing.
+ * Never touches the index readers are served, nor the parse cache on disk.
+ * Null when there is no such file.
+ */
+export function getPreviewArticle(slug: string, now: Date = new Date()): PreviewArticle | null {
+  const { index, problems } = loadContent(env.contentDir, { includeDrafts: true, only: slug, imageHosts: imageHostsFrom(env.imageHosts) });
+  const own = problems.filter((problem) => problem.file.endsWith(`/${slug}.md`) || problem.file === `${slug}.md`);
+  if (own.length > 0) return { ok: false, problems: own };
+  const article = index.getArticle(slug, END_OF_TIME);
+  if (!article) return null;
+  const state = article.draft ? 'draft' : Date.parse(article.date) > now.getTime() ? 'scheduled' : 'published';
+  return { ok: true, article, state };
 }

@@ -48,6 +48,8 @@ type ArticlesContext = {
   /** IMAGE_HOSTS: the other hosts body pictures may come from (lib/image-hosts.ts). */
   imageHosts: readonly string[];
   includeDrafts: boolean;
+  /** The one slug to read (a preview); unset: every article file. */
+  only?: string;
   cache: ParseCache;
   part?: CachePart;
   onProgress?: (done: number, total: number) => void;
@@ -113,7 +115,8 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
   const records: ArticleRecord[] = [];
   const redirects: RedirectSource[] = [];
 
-  const files = listArticleFiles(directory, display, problems);
+  const listed = listArticleFiles(directory, display, problems);
+  const files = context.only === undefined ? listed : listed.filter((file) => path.basename(file) === `${context.only}.md`);
   const share = context.part ? Math.ceil((files.length - context.part.index) / context.part.count) : files.length;
   let done = 0;
   for (const [position, absolute] of files.entries()) {

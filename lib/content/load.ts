@@ -23,6 +23,8 @@ import { isRecord, issuesToProblems, parseYaml, readFrontMatter, splitFrontMatte
 export type LoadOptions = {
   /** Keep drafts in the index (they are validated either way). */
   includeDrafts?: boolean;
+  /** Read this one article file (`<slug>.md`) and no other: a preview. */
+  only?: string;
   /** Where `image: /images/x.jpg` is looked up; default: `public` next to the content folder. */
   publicDir?: string;
   /** IMAGE_HOSTS: the other hosts (https) body pictures may come from; default none. */
@@ -87,6 +89,7 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     publicDir: path.resolve(/* turbopackIgnore: true */ options.publicDir ?? path.join(path.dirname(root), 'public')),
     imageHosts: options.imageHosts ?? [],
     includeDrafts: options.includeDrafts ?? false,
+    only: options.only,
     cache,
     part: options.part,
     onProgress: options.onProgress,

@@ -82,6 +82,23 @@ export function notFoundResponse(settings: ErrorPageSettings = getSettings()): R
   return new Response(html, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
+/** A preview link or cookie that opens nothing: why, and how to get a working one. Never cached or indexed. */
+export function previewRefusedResponse(reason: string, status: 403 | 404, settings: ErrorPageSettings = getSettings()): Response {
+  const html = errorPageHtml(
+    {
+      label: status === 404 ? 'Previews are off' : 'Preview',
+      title: 'Preview not available',
+      heading: 'This preview cannot be opened',
+      paragraphs: [escapeXml(reason), `<a href="${HOME_PATH}">Go to the front page</a>.`],
+    },
+    settings,
+  );
+  return new Response(html, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' },
+  });
+}
+
 const counter = new Intl.NumberFormat('en-US');
 
 /** 413 for a comment post far past the body size limit, with the way back to the article. */

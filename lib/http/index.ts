@@ -10,6 +10,7 @@ export { ALLOWED_METHODS, SECURITY_HEADERS } from '@/lib/http/security-headers';
 export type { ErrorPage, ErrorPageSettings } from '@/lib/http/error-page';
 export {
   notFoundResponse,
+  previewRefusedResponse,
   removedArticleHtml,
   removedArticleResponse,
   removedArticleResponseFor,

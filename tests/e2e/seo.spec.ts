@@ -70,6 +70,7 @@ test.describe('sitemaps', () => {
     const robots = await getText(request, '/robots.txt');
     expect(robots).toMatch(/^Disallow: \/moderation$/m);
     expect(robots).toMatch(/^Disallow: \/search$/m);
+    expect(robots).toMatch(/^Disallow: \/preview$/m);
     const sitemaps = [...robots.matchAll(/^Sitemap: (\S+)$/gm)].map((match) => sitePath(match[1] ?? ''));
     expect(sitemaps).toEqual(['/sitemap.xml', '/news-sitemap.xml']);
   });

@@ -13,6 +13,8 @@ import { AppServer, freePort } from '@/scripts/cluster/servers';
 /** Settings of playwright.config.ts's server; keep them in step. */
 export const E2E_MODERATOR_PASSWORD = 'e2e-moderator-password';
 export const E2E_REVALIDATE_SECRET = 'e2e-revalidate-secret';
+/** The main server's PREVIEW_SECRET (playwright.config.ts). */
+export const E2E_PREVIEW_SECRET = 'e2e-preview-secret-0123456789abcdef-0123';
 /** The extra servers' own secret, so they need nothing from the working directory's data/. */
 export const E2E_COMMENT_SECRET = 'e2e-extra-server-comment-secret-0123456789';
 
