@@ -3,10 +3,11 @@ import type { ReactNode } from 'react';
 
 import { notoSerif } from '@/app/fonts';
 import { BackToTop } from '@/components/back-to-top';
+import { BreakingStrip } from '@/components/layout/breaking-strip';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
-import { getCategories } from '@/lib/content';
+import { getBreakingNews, getCategories } from '@/lib/content';
 import { siteMetadata } from '@/lib/seo';
 import { getSettings } from '@/lib/settings';
 import { site } from '@/lib/site';
@@ -30,6 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang={settings.siteLang} className={notoSerif.variable}>
       <body className="flex min-h-dvh flex-col bg-paper text-ink antialiased">
         <SkipLink />
+        <BreakingStrip articles={getBreakingNews()} />
         <SiteHeader siteName={settings.siteName} tagline={site.tagline} categories={categories} />
         {/* tabIndex lets the skip link move focus here in every browser. */}
         <main id="main" tabIndex={-1} className="flex-1 outline-none">

@@ -71,6 +71,19 @@ async function importLib(): Promise<{ content: ContentModule; env: Env } | 'need
   }
 }
 
+/** Comments in the store whose article file is gone without a redirect or a takedown (lib/publishing). */
+async function goneWithComments(index: import('@/lib/content').ContentIndex): Promise<string[]> {
+  const [{ orphanedCommentWarnings }, { closeCommentStore }] = await Promise.all([import('@/lib/publishing'), import('@/lib/comments')]);
+  const far = new Date(8.64e15);
+  try {
+    return await orphanedCommentWarnings(
+      (slug) => index.getSummary(slug, far) !== null || index.getRedirect(slug, far) !== null || index.getRemovedArticle(slug) !== null,
+    );
+  } finally {
+    await closeCommentStore();
+  }
+}
+
 function count(value: number, singular: string, pluralForm = `${singular}s`): string {
   return `${value} ${value === 1 ? singular : pluralForm}`;
 }
@@ -174,7 +187,7 @@ async function main(): Promise<number> {
   parsing.end();
   // The build runs this first, so the parse cache it fills saves every build worker the parsing.
   const checking = createProgress(`${NAME}: checking ${shown}`);
-  const { index, problems, stats } = content.loadContent(root, {
+  const { index, problems, warnings, stats } = content.loadContent(root, {
     includeDrafts: true,
     imageHosts: imageHostsFrom(env.imageHosts),
     cacheDir: env.contentCacheDir,
@@ -189,6 +202,9 @@ async function main(): Promise<number> {
     if (!quiet) console.error(closing(problems.length));
     return 1;
   }
+  // Warnings never fail the check or the build: each is allowed, and likely a mistake.
+  for (const warning of warnings) console.error(`Warning: ${content.formatProblem(warning)}`);
+  for (const warning of await goneWithComments(index)) console.error(`Warning: ${warning}`);
   if (!quiet) {
     const counts = index.getStats(new Date());
     console.log(

@@ -5,6 +5,7 @@ import { ArticleList } from '@/components/article/article-list';
 import { ArchiveHeader } from '@/components/layout/archive-header';
 import { Pagination } from '@/components/layout/pagination';
 import { JsonLdScript } from '@/components/seo/json-ld-script';
+import type { ArticleSummary } from '@/lib/content';
 import { HOME_PATH, pagedPath } from '@/lib/routes';
 import { archiveMetadata, breadcrumbJsonLd, collectionPageJsonLd, HOME_CRUMB, serializeJsonLd, websiteJsonLd } from '@/lib/seo';
 import { getSettings, type Settings } from '@/lib/settings';
@@ -34,13 +35,22 @@ export function ListingPage({ source, listingKey, page }: ListingPageProps) {
         compact={listing.front}
       />
       {result.items.length > 0 ? (
-        <ArticleList articles={result.items} lead={listing.front && page === 1} label={listing.title} />
+        <ArticleList
+          articles={withLead(listing)}
+          lead={page === 1 && (listing.front || listing.featured !== undefined)}
+          label={listing.title}
+        />
       ) : (
         <p className="text-muted">No articles here yet.</p>
       )}
       <Pagination basePath={listing.basePath} page={result.page} totalPages={result.totalPages} />
     </div>
   );
+}
+
+/** The listing's articles, its featured one first (once) when it has one. */
+function withLead({ featured, result }: Listing): ArticleSummary[] {
+  return featured ? [featured, ...result.items.filter((item) => item.slug !== featured.slug)] : result.items;
 }
 
 /** The site itself on the front page; elsewhere the listing as a CollectionPage, with its breadcrumb in an archive. */

@@ -6,6 +6,7 @@ import {
   getAuthors,
   getCategories,
   getCategory,
+  getFeatured,
   getLatestArticles,
   getTag,
   getTags,
@@ -26,6 +27,8 @@ export type Listing = {
   basePath: string;
   /** A section archive also advertises the section's own feed. */
   category?: Pick<Category, 'slug' | 'name'>;
+  /** The featured article that leads the first page (`featured: true`), wherever it falls in the list. */
+  featured?: ArticleSummary;
   result: Paginated<ArticleSummary>;
 };
 
@@ -47,7 +50,8 @@ export const latestListing: ListingSource = {
   load(_key, page) {
     const result = firstPageOrNull(getLatestArticles(page), page);
     if (!result) return null;
-    return { title: 'Latest news', front: true, basePath: '/', result };
+    const featured = (page === 1 && getFeatured()) || undefined;
+    return { title: 'Latest news', front: true, basePath: '/', featured, result };
   },
 };
 
@@ -58,7 +62,8 @@ export const categoryListing: ListingSource = {
     const result = category && firstPageOrNull(getArticlesByCategory(slug, page), page);
     if (!category || !result) return null;
     const { name, description } = category;
-    return { kicker: 'Section', title: name, description, basePath: categoryPath(slug), category, result };
+    const featured = (page === 1 && getFeatured(slug)) || undefined;
+    return { kicker: 'Section', title: name, description, basePath: categoryPath(slug), category, featured, result };
   },
 };
 

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { CommentStoreError, driverFacts } from '@/lib/comments/errors';
@@ -87,6 +88,15 @@ export function getCommentStore(): Promise<CommentStore> {
       : new CommentStoreError('unavailable', 'The comment store could not be opened.', driverFacts(error));
   });
   return cache.__datelineCommentStore;
+}
+
+/**
+ * Whether there is a store to ask: PostgreSQL is configured, or the SQLite
+ * file exists. A check that only reads (the content check) asks this first,
+ * so it never creates a database.
+ */
+export function commentStoreExists(): boolean {
+  return env.databaseUrl !== undefined || fs.existsSync(path.resolve(env.commentsSqlitePath));
 }
 
 /** Closes the store of this process (tests, the CLI, a graceful shutdown). */

@@ -145,6 +145,12 @@ export function* exportOp(email: string, now: Date): Op<CommentExport> {
   };
 }
 
+/** Every article with comments in any state, and how many. */
+export function* countByArticleOp(): Op<Map<string, number>> {
+  const rows = yield q('SELECT article_slug, COUNT(*) AS n FROM comments GROUP BY article_slug', []);
+  return new Map(rows.map((row) => [String(row.article_slug), toNumber(row.n)]));
+}
+
 /** How many comments, in any state, each of these articles has (articles without any are left out). */
 export function* countAllOp(articleSlugs: readonly string[]): Op<Map<string, number>> {
   const counts = new Map<string, number>();

@@ -5,6 +5,7 @@ import { CommentStoreError } from '@/lib/comments/errors';
 import {
   countAllOp,
   countApprovedOp,
+  countByArticleOp,
   exportOp,
   getApprovedCommentOp,
   getCommentOp,
@@ -163,6 +164,10 @@ export class SqlCommentStore implements CommentStore {
     if (!articleSlugs.every(isSlugArg)) invalid('articleSlug');
     if (articleSlugs.length === 0) return new Map<string, number>();
     return this.runner.read(() => countAllOp(articleSlugs));
+  }
+
+  async countCommentsByArticle() {
+    return this.runner.read(() => countByArticleOp());
   }
 
   async eraseByEmail(email: string) {

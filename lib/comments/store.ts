@@ -189,6 +189,8 @@ export interface CommentStore {
   moveArticleComments(from: readonly string[], to: string): Promise<{ moved: number }>;
   /** How many comments, in any state, each of these articles has; articles without any are left out. */
   countComments(articleSlugs: readonly string[]): Promise<Map<string, number>>;
+  /** Every article slug that has comments, in any state, with how many: to find comments whose article is gone. */
+  countCommentsByArticle(): Promise<Map<string, number>>;
   /**
    * Counts a moderator sign-in attempt from `ipHash` before its password is
    * checked, or refuses it when too many recent ones failed (lib/comments/access.ts).

@@ -44,7 +44,19 @@ export type ContentIndex = {
   getRemovedArticles(): RemovedArticle[];
   /** Slug → content hash of every article out at `now`, to tell what changed between two loads. */
   getPublishedVersions(now?: Date): Map<string, string>;
-  /** When the next scheduled article comes out after `now`, in ms since the epoch; null when none is waiting. */
+  /**
+   * The featured article that leads the front page (or the page of category
+   * `categorySlug`, whose articles it leads when it is their primary
+   * category) at `now`: the newest one out whose `featuredUntil` has not passed.
+   */
+  getFeatured(now?: Date, categorySlug?: string): ArticleSummary | null;
+  /** Articles out at `now` whose breaking strip still shows, newest first. */
+  getBreakingNews(now?: Date): ArticleSummary[];
+  /**
+   * The first moment after `now` when what readers see changes by the clock
+   * alone: a scheduled article comes out, or a featured lead or a breaking
+   * strip ends. In ms since the epoch; null when nothing is waiting.
+   */
   getNextPublicationTime(now?: Date): number | null;
   /** A hash of everything a page can show, to tell whether two loads read the same content. */
   getFingerprint(): string;
@@ -92,6 +104,14 @@ export function createContentIndex(input: IndexInput): ContentIndex {
       byTag.set(tag.slug, list);
     }
   }
+  // Few articles are promoted at once; these short lists keep the checks off the whole archive.
+  const featured = entries.filter((entry) => entry.summary.featured);
+  const breaking = entries.filter((entry) => entry.summary.breaking !== undefined);
+  const endTimes = [
+    ...featured.flatMap((entry) => (entry.summary.featuredUntil ? [Date.parse(entry.summary.featuredUntil)] : [])),
+    ...breaking.map((entry) => Date.parse(entry.summary.breaking?.until ?? '')),
+  ].sort((a, b) => a - b);
+  const isOut = (entry: Entry, now: Date) => entry.time <= now.getTime();
   const sortedTags = [...tags.values()].sort((a, b) => tagCollator.compare(a.name, b.name) || compareText(a.slug, b.slug));
   const html = new Map<string, string>();
   let fingerprint: string | undefined;
@@ -251,9 +271,23 @@ export function createContentIndex(input: IndexInput): ContentIndex {
         .digest('hex');
       return fingerprint;
     },
+    getFeatured: (now = new Date(), categorySlug) =>
+      featured.find(
+        (entry) =>
+          isOut(entry, now) &&
+          (entry.summary.featuredUntil === undefined || Date.parse(entry.summary.featuredUntil) > now.getTime()) &&
+          (categorySlug === undefined || entry.summary.categories[0]?.slug === categorySlug),
+      )?.summary ?? null,
+    getBreakingNews: (now = new Date()) =>
+      breaking
+        .filter((entry) => isOut(entry, now) && Date.parse(entry.summary.breaking?.until ?? '') > now.getTime())
+        .map((entry) => entry.summary),
     getNextPublicationTime: (now = new Date()) => {
       const first = firstPublished(now);
-      return first > 0 ? (entries[first - 1]?.time ?? null) : null;
+      const scheduled = first > 0 ? (entries[first - 1]?.time ?? null) : null;
+      const ending = endTimes.find((time) => time > now.getTime()) ?? null;
+      if (scheduled === null || ending === null) return scheduled ?? ending;
+      return Math.min(scheduled, ending);
     },
   };
 

@@ -17,7 +17,17 @@ export { isoInZone, isTimeZone, newArticleText, slugForHeadline } from '@/lib/co
 export type { NewArticle } from '@/lib/content/new-article';
 export { ContentError, formatProblem, formatProblems, summarizeProblems } from '@/lib/content/problems';
 export type { ContentProblem } from '@/lib/content/problems';
-export type { Article, ArticleImage, ArticleSummary, Author, Category, Correction, RemovedArticle, Tag } from '@/lib/content/schema';
+export type {
+  Article,
+  ArticleImage,
+  ArticleSummary,
+  Author,
+  BreakingNews,
+  Category,
+  Correction,
+  RemovedArticle,
+  Tag,
+} from '@/lib/content/schema';
 
 // The getters read the clock on every call, so a long-running server starts
 // serving a scheduled article as soon as its time passes.
@@ -104,6 +114,16 @@ export function getOldSlugs(slug: string): string[] {
 /** Old slugs of published articles, each answering a permanent redirect. */
 export function getRedirectedSlugs(): string[] {
   return siteIndex().getRedirectedSlugs(new Date());
+}
+
+/** The featured article leading the front page, or the page of a category (its primary one), now. */
+export function getFeatured(categorySlug?: string): ArticleSummary | null {
+  return siteIndex().getFeatured(new Date(), categorySlug);
+}
+
+/** Published articles whose breaking strip shows now, newest first. */
+export function getBreakingNews(): ArticleSummary[] {
+  return siteIndex().getBreakingNews(new Date());
 }
 
 /** Every article listed in removed.yml. */

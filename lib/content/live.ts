@@ -21,9 +21,9 @@ import { imageHostsFrom } from '@/lib/image-hosts';
 export function loadContent(
   rootDir: string,
   options: LoadOptions = {},
-): { index: ContentIndex; problems: ContentProblem[]; stats: ParseCacheStats } {
-  const { problems, cacheStats, ...content } = readContent(rootDir, options);
-  return { index: createContentIndex(content), problems, stats: cacheStats };
+): { index: ContentIndex; problems: ContentProblem[]; warnings: ContentProblem[]; stats: ParseCacheStats } {
+  const { problems, warnings, cacheStats, ...content } = readContent(rootDir, options);
+  return { index: createContentIndex(content), problems, warnings, stats: cacheStats };
 }
 
 /** The site's index as of `at`: what readers could see then. */

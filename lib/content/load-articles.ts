@@ -50,6 +50,8 @@ type ArticlesContext = {
   includeDrafts: boolean;
   /** The one slug to read (a preview); unset: every article file. */
   only?: string;
+  now: Date;
+  warnings: ContentProblem[];
   cache: ParseCache;
   part?: CachePart;
   onProgress?: (done: number, total: number) => void;
@@ -89,7 +91,11 @@ export type LoadedArticles = {
   slugFiles: Map<string, string>;
   /** The `redirectFrom` entries of every valid article, drafts included. */
   redirects: RedirectSource[];
+  warnings: ContentProblem[];
 };
+
+/** How long after publication a strip that has already ended is likely a typo rather than history. */
+const RECENT_MS = 7 * 24 * 3_600_000;
 
 export function loadArticles(context: ArticlesContext): LoadedArticles {
   const { root, display, problems } = context;
@@ -101,7 +107,7 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
       field: 'file',
       message: `the articles folder is missing; add one file per article, e.g. ${display(path.join(directory, 'budget-vote.md'))}`,
     });
-    return { records: [], slugFiles: new Map(), redirects: [] };
+    return { records: [], slugFiles: new Map(), redirects: [], warnings: context.warnings };
   }
 
   const schemas = createArticleFrontMatterSchema({
@@ -163,13 +169,23 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
     (frontMatter.redirectFrom ?? []).forEach((oldSlug, index) => {
       redirects.push({ slug, oldSlug, file, line: lineOf(['redirectFrom', index]) });
     });
+    const until = frontMatter.breaking ? frontMatter.breakingUntil : undefined;
+    const now = context.now.getTime();
+    if (until && until.time <= now && now - frontMatter.date.time < RECENT_MS) {
+      context.warnings.push({
+        file,
+        line: lineOf(['breakingUntil']),
+        field: 'breakingUntil',
+        message: `is before now (${until.text}), so the strip will not show; set a later time, or remove breaking and breakingUntil`,
+      });
+    }
     if (frontMatter.draft && !context.includeDrafts) continue;
 
     const summary = summarize(slug, frontMatter, facts, size, context, tags);
     if (summary) records.push({ summary, file: absolute, time: frontMatter.date.time, hash });
   }
   context.onProgress?.(done, share);
-  return { records, slugFiles: slugOwners, redirects };
+  return { records, slugFiles: slugOwners, redirects, warnings: context.warnings };
 }
 
 /** The line of the file that names a picture address (the first such line; 1 when it cannot be found). */
@@ -305,6 +321,7 @@ function summarize(
     tags: [...articleTags.values()],
     excerpt: frontMatter.excerpt ? normalizeSpace(frontMatter.excerpt) : facts.excerpt,
     draft: frontMatter.draft,
+    featured: frontMatter.featured,
     lang: frontMatter.lang,
     dir: textDirection(frontMatter.lang),
     wordCount: facts.wordCount,
@@ -318,6 +335,8 @@ function summarize(
     summary.updated = frontMatter.updated?.time === latest ? frontMatter.updated.iso : (corrections.at(-1)?.date.iso ?? frontMatter.updated?.iso);
   }
   if (frontMatter.source) summary.source = frontMatter.source;
+  if (frontMatter.featured && frontMatter.featuredUntil) summary.featuredUntil = frontMatter.featuredUntil.iso;
+  if (frontMatter.breaking && frontMatter.breakingUntil) summary.breaking = { text: frontMatter.breaking, until: frontMatter.breakingUntil.iso };
   if (frontMatter.image !== undefined && size) {
     const image: ArticleImage = { src: frontMatter.image, alt: frontMatter.imageAlt ?? '', ...size };
     if (frontMatter.imageCaption) image.caption = frontMatter.imageCaption;

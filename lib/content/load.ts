@@ -25,6 +25,8 @@ export type LoadOptions = {
   includeDrafts?: boolean;
   /** Read this one article file (`<slug>.md`) and no other: a preview. */
   only?: string;
+  /** The time the warnings are about (a breaking strip that has already ended); default: now. */
+  now?: Date;
   /** Where `image: /images/x.jpg` is looked up; default: `public` next to the content folder. */
   publicDir?: string;
   /** IMAGE_HOSTS: the other hosts (https) body pictures may come from; default none. */
@@ -52,6 +54,8 @@ export type LoadedContent = {
   redirects: Map<string, string>;
   removed: RemovedArticle[];
   problems: ContentProblem[];
+  /** What is allowed but likely a mistake, with its line: it never stops a build. */
+  warnings: ContentProblem[];
   /** The HTML of an article's body: from the parse cache, else rendered again from its file. */
   readBody: (article: BodySource) => string;
   cacheStats: ParseCacheStats;
@@ -70,7 +74,17 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
       message: 'the content folder does not exist; it holds articles/, authors/ and categories.yml',
     });
     const cacheStats = { parsed: 0, reused: 0 };
-    return { categories: [], authors: [], articles: [], redirects: new Map(), removed: [], problems, readBody: () => '', cacheStats };
+    return {
+      categories: [],
+      authors: [],
+      articles: [],
+      redirects: new Map(),
+      removed: [],
+      problems,
+      warnings: [],
+      readBody: () => '',
+      cacheStats,
+    };
   }
 
   const cache = options.cacheDir
@@ -90,6 +104,8 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     imageHosts: options.imageHosts ?? [],
     includeDrafts: options.includeDrafts ?? false,
     only: options.only,
+    now: options.now ?? new Date(),
+    warnings: [],
     cache,
     part: options.part,
     onProgress: options.onProgress,
@@ -108,6 +124,7 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
     redirects: moves.redirects,
     removed: moves.removed,
     problems: sortProblems(problems),
+    warnings: sortProblems(loaded.warnings),
     readBody: bodyReader(cache.bodyReader()),
     cacheStats: cache.stats,
   };

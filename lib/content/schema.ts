@@ -37,6 +37,8 @@ export type Correction = {
   date: string;
   text: string;
 };
+/** A breaking-news line: the strip's text, and when it stops showing. */
+export type BreakingNews = { text: string; until: string };
 export type ArticleSummary = {
   slug: string;
   title: string;
@@ -54,6 +56,11 @@ export type ArticleSummary = {
   excerpt: string;
   image?: ArticleImage;
   draft: boolean;
+  /** Leads the front page and its primary category's page while it is out, until `featuredUntil` (ISO 8601 in UTC) if set. */
+  featured: boolean;
+  featuredUntil?: string;
+  /** The strip shown on every page from publication until `until` (ISO 8601 in UTC). */
+  breaking?: BreakingNews;
   lang: string;
   dir: 'ltr' | 'rtl';
   wordCount: number;
@@ -118,6 +125,8 @@ export type ArticleSchemaContext = {
 };
 
 export const TITLE_LIMIT = 200;
+/** A breaking strip is one line on a phone. */
+export const BREAKING_LIMIT = 120;
 const HTML_TAG = /<\/?[a-z][^>]*>/i;
 
 export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
@@ -218,6 +227,16 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
     imageCaption: optionalText(),
     imageCredit: optionalText(),
     draft: z.boolean({ error: 'must be true or false' }).default(false),
+    featured: z.boolean({ error: 'must be true or false' }).default(false),
+    featuredUntil: dateTime().optional(),
+    breaking: optionalText().superRefine((breaking, ctx) => {
+      const length = breaking === undefined ? 0 : [...breaking].length;
+      if (length > BREAKING_LIMIT) {
+        ctx.addIssue({ code: 'custom', message: `is ${length} characters long; a breaking strip is at most ${BREAKING_LIMIT}` });
+      }
+      if (breaking !== undefined && HTML_TAG.test(breaking)) ctx.addIssue({ code: 'custom', message: 'must be plain text; remove the HTML tags' });
+    }),
+    breakingUntil: dateTime().optional(),
     lang: optionalText().transform((lang, ctx) => {
       if (lang === undefined) return site.defaultLang;
       const canonical = canonicalLanguageTag(lang);
@@ -277,6 +296,49 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
         }
       });
     });
+  // A strip or a lead with no end would stay until someone remembers it; both end with the story at the latest.
+  const promotionRelations = z
+    .object({
+      date: fields.date,
+      featured: z.unknown().optional(),
+      featuredUntil: fields.featuredUntil,
+      breaking: z.unknown().optional(),
+      breakingUntil: fields.breakingUntil,
+    })
+    .superRefine((value, ctx) => {
+      const after = (field: 'featuredUntil' | 'breakingUntil', what: string) => {
+        const until = value[field];
+        if (until && until.time <= value.date.time) {
+          ctx.addIssue({ code: 'custom', path: [field], params: relation, message: `is not after date (${value.date.text}); ${what}` });
+        }
+      };
+      if (value.featuredUntil && value.featured !== true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['featuredUntil'],
+          params: relation,
+          message: 'only ends a featured article; add featured: true or remove featuredUntil',
+        });
+      }
+      after('featuredUntil', 'the article would never lead');
+      if (value.breaking !== undefined && value.breaking !== '' && !value.breakingUntil) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['breaking'],
+          params: relation,
+          message: `needs breakingUntil, the time the strip stops showing, e.g. breakingUntil: ${DATE_EXAMPLE}`,
+        });
+      }
+      if (value.breakingUntil && (value.breaking === undefined || value.breaking === '')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['breakingUntil'],
+          params: relation,
+          message: 'ends a breaking strip, and there is none; add breaking: "…" or remove breakingUntil',
+        });
+      }
+      after('breakingUntil', 'the strip would never show');
+    });
   const imageRelations = z
     .object({
       image: fields.image,
@@ -306,7 +368,7 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
       }
     });
 
-  return { frontMatter, relations: [dateRelations, imageRelations], knownFields: Object.keys(fields) };
+  return { frontMatter, relations: [dateRelations, promotionRelations, imageRelations], knownFields: Object.keys(fields) };
 }
 
 export type ArticleFrontMatterSchemas = ReturnType<typeof createArticleFrontMatterSchema>;

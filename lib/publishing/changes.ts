@@ -60,10 +60,13 @@ export function pagesShowingChanges(before: ContentSnapshot | undefined, after: 
   const newRedirects = new Set(after.index.getRedirectedSlugs(after.at));
   const movedSlugs = [...oldRedirects, ...newRedirects].filter((slug) => oldRedirects.has(slug) !== newRedirects.has(slug));
   const changed = [...changes.published, ...changes.updated, ...changes.withdrawn];
-  if (!sameAround) return { ...changes, everything: true, paths: machineOutputs(before, after) };
-  if (changed.length === 0 && movedSlugs.length === 0) return changes;
+  // Every page shows the breaking strip: one starting, changing or ending is a change to all of them.
+  const sameStrip = breakingKey(before) === breakingKey(after);
+  if (!sameAround || !sameStrip) return { ...changes, everything: true, paths: machineOutputs(before, after) };
+  const leads = changedLeads(before, after);
+  if (changed.length === 0 && movedSlugs.length === 0 && leads.length === 0) return changes;
 
-  const paths = new Set<string>(movedSlugs.map(articlePath));
+  const paths = new Set<string>([...movedSlugs.map(articlePath), ...leads]);
   const listings: Listings = { categories: new Set(), tags: new Set(), authors: new Set() };
   for (const slug of changed) {
     paths.add(articlePath(slug));
@@ -95,6 +98,20 @@ export function pagesShowingChanges(before: ContentSnapshot | undefined, after: 
   // Any changed article may add, drop or change a correction.
   paths.add(CORRECTIONS_PATH);
   return { ...changes, paths: [...paths] };
+}
+
+/** What the breaking strip shows at the snapshot's time. */
+function breakingKey({ index, at }: ContentSnapshot): string {
+  return JSON.stringify(index.getBreakingNews(at).map((summary) => [summary.slug, summary.breaking, summary.title]));
+}
+
+/** The front page and section pages whose featured lead differs between the two snapshots (their first pages). */
+function changedLeads(before: ContentSnapshot, after: ContentSnapshot): string[] {
+  const lead = ({ index, at }: ContentSnapshot, category?: string) => index.getFeatured(at, category)?.slug ?? null;
+  const paths = lead(before) === lead(after) ? [] : [HOME_PATH];
+  const categories = new Set([...before.index.getCategories(), ...after.index.getCategories()].map((category) => category.slug));
+  for (const slug of categories) if (lead(before, slug) !== lead(after, slug)) paths.push(categoryPath(slug));
+  return paths;
 }
 
 /** Feeds and sitemaps, which list every recent or every published article. */

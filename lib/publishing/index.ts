@@ -16,4 +16,4 @@ export {
 } from '@/lib/publishing/clock';
 export type { Publication } from '@/lib/publishing/clock';
 export { isRevalidatablePath } from '@/lib/publishing/paths';
-export { withdrawnCommentWarnings } from '@/lib/publishing/withdrawn';
+export { orphanedCommentWarnings, withdrawnCommentWarnings } from '@/lib/publishing/withdrawn';

@@ -18,6 +18,7 @@ export function makeArticle(overrides: Partial<ArticleSummary> = {}): ArticleSum
     tags: [{ slug: 'border', name: 'border' }],
     excerpt: 'Delegations met again on Sunday to discuss the crossing points.',
     draft: false,
+    featured: false,
     lang: 'en',
     dir: 'ltr',
     wordCount: 640,

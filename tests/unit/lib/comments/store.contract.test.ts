@@ -179,6 +179,12 @@ describe.each(BACKENDS)('comment store contract: $name', (backend) => {
       expect(await store.moveArticleComments(['old-rivers', 'older-rivers'], 'rivers')).toEqual({ moved: 0 });
       expect(await store.moveArticleComments(['rivers'], 'rivers')).toEqual({ moved: 0 });
       expect(await store.countComments(['rivers'])).toEqual(new Map([['rivers', 3]]));
+      expect(await store.countCommentsByArticle()).toEqual(
+        new Map([
+          ['budget-vote', 1],
+          ['rivers', 3],
+        ]),
+      );
     });
 
     it('refuses the same text from the same reader on the same article, race-free', async () => {

@@ -87,6 +87,7 @@ describe('loadContent over the valid fixture', () => {
         height: 800,
       },
       draft: false,
+      featured: false,
       lang: 'en',
       dir: 'ltr',
       // Body words: 8 + 2 + 4 (table) + 2 + 10 (quote) + 2 (list) + 7 + 5 (footnote); image alt text is not read.
@@ -423,6 +424,64 @@ describe('redirectFrom and removed.yml', () => {
         message:
           'must be a list of removed articles, e.g. - { slug: budget-passed, removed: 2026-11-20, reason: "Withdrawn at the source\'s request" }',
       },
+    ]);
+  });
+});
+
+describe('featured and breaking', () => {
+  const story = (day: number, fields: Record<string, string | null> = {}) =>
+    article(validFields({ date: `2026-11-${String(day).padStart(2, '0')}T09:30:00+04:30`, ...fields }));
+
+  it('lead their listings and show a strip until their end times, which the clock treats as publications', () => {
+    const root = writeTree({
+      'articles/old-lead.md': story(1, { featured: 'true', featuredUntil: '2026-11-10T12:00:00+04:30' }),
+      'articles/security-lead.md': story(2, { categories: '[Security]', featured: 'true' }),
+      'articles/flash.md': story(3, { breaking: '"Polls close early in two provinces"', breakingUntil: '2026-11-03T18:00:00+04:30' }),
+      'articles/newest.md': story(4),
+    });
+    const { index, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    const at = (iso: string) => new Date(iso);
+    // The newest featured story leads wherever it is primary; the front page takes the newest of all.
+    expect(index.getFeatured(at('2026-11-05T00:00:00Z'))?.slug).toBe('security-lead');
+    expect(index.getFeatured(at('2026-11-05T00:00:00Z'), 'politics')?.slug).toBe('old-lead');
+    expect(index.getFeatured(at('2026-11-05T00:00:00Z'), 'security')?.slug).toBe('security-lead');
+    expect(index.getFeatured(at('2026-11-10T07:30:00Z'), 'politics')).toBeNull();
+    // Not before it is out.
+    expect(index.getFeatured(at('2026-11-01T00:00:00Z'))).toBeNull();
+
+    expect(index.getBreakingNews(at('2026-11-03T04:59:59Z'))).toEqual([]);
+    expect(index.getBreakingNews(at('2026-11-03T06:00:00Z')).map((summary) => summary.breaking)).toEqual([
+      { text: 'Polls close early in two provinces', until: '2026-11-03T13:30:00.000Z' },
+    ]);
+    expect(index.getBreakingNews(at('2026-11-03T13:30:00Z'))).toEqual([]);
+
+    // The clock's next moment: the strip ending, then the lead ending, then nothing.
+    expect(index.getNextPublicationTime(at('2026-11-03T12:00:00Z'))).toBe(Date.parse('2026-11-03T13:30:00Z'));
+    expect(index.getNextPublicationTime(at('2026-11-05T00:00:00Z'))).toBe(Date.parse('2026-11-10T07:30:00Z'));
+    expect(index.getNextPublicationTime(at('2026-11-11T00:00:00Z'))).toBeNull();
+  });
+
+  it('explain an editor’s mistakes at their line', () => {
+    const root = writeTree({
+      'articles/a.md': article([...validFields(), 'featuredUntil: 2026-11-05T10:00:00+04:30', 'breaking: "Strip with no end"']),
+      'articles/b.md': article([
+        ...validFields(),
+        'featured: yes please',
+        'breaking: "Polls close"',
+        'breakingUntil: 2026-11-01T10:00:00+04:30',
+      ]),
+      'articles/c.md': article([...validFields(), 'featured: true', 'featuredUntil: 2026-11-02T09:30:00+04:30', 'breakingUntil: 2026-11-03T10:00:00+04:30']),
+      'articles/d.md': article([...validFields(), `breaking: "${'x'.repeat(121)}"`, 'breakingUntil: 2026-11-03T10:00:00+04:30']),
+    });
+    expect(loadContent(root).problems.map((p) => `${p.file.split('/').pop()}:${p.line}: ${p.field}: ${p.message}`)).toEqual([
+      'a.md:6: featuredUntil: only ends a featured article; add featured: true or remove featuredUntil',
+      'a.md:7: breaking: needs breakingUntil, the time the strip stops showing, e.g. breakingUntil: 2026-11-02T09:30:00+04:30',
+      'b.md:6: featured: must be true or false',
+      'b.md:8: breakingUntil: is not after date (2026-11-02T09:30:00+04:30); the strip would never show',
+      'c.md:7: featuredUntil: is not after date (2026-11-02T09:30:00+04:30); the article would never lead',
+      'c.md:8: breakingUntil: ends a breaking strip, and there is none; add breaking: "…" or remove breakingUntil',
+      'd.md:6: breaking: is 121 characters long; a breaking strip is at most 120',
     ]);
   });
 });

@@ -100,4 +100,28 @@ describe('pagesShowingChanges', () => {
     expect(pagesShowingChanges(snapshot(baseFiles()), snapshot(renamed)).everything).toBe(true);
     expect(pagesShowingChanges(undefined, snapshot(baseFiles())).everything).toBe(true);
   });
+
+  it('asks for every page when the breaking strip ends by the clock, with the same files', () => {
+    const files = {
+      ...baseFiles(),
+      'articles/flash.md': story(19, { breaking: '"Polls close early"', breakingUntil: '2026-11-20T06:00:00+04:30' }),
+    };
+    const before = snapshot(files, new Date('2026-11-20T01:00:00Z'));
+    const after = snapshot(files, new Date('2026-11-20T01:30:01Z'));
+    expect(pagesShowingChanges(before, after)).toMatchObject({ everything: true, published: [], updated: [], withdrawn: [] });
+    // Still showing: nothing to do.
+    expect(pagesShowingChanges(before, snapshot(files, new Date('2026-11-20T01:29:59Z'))).everything).toBe(false);
+  });
+
+  it('names the front page and the section whose featured lead ends by the clock', () => {
+    const files = {
+      ...baseFiles(),
+      'articles/security-lead.md': story(2, { categories: '[Security]', featured: 'true', featuredUntil: '2026-11-20T06:00:00+04:30' }),
+    };
+    const before = snapshot(files, new Date('2026-11-20T01:00:00Z'));
+    const changes = pagesShowingChanges(before, snapshot(files, new Date('2026-11-20T01:30:01Z')));
+    expect(changes).toMatchObject({ everything: false, published: [], updated: [], withdrawn: [] });
+    expect(changes.paths).toEqual(expect.arrayContaining(['/', '/category/security']));
+    expect(changes.paths).not.toContain('/category/politics');
+  });
 });

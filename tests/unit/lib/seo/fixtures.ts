@@ -29,6 +29,7 @@ export function summary(overrides: Partial<ArticleSummary> = {}): ArticleSummary
     tags: [BUDGET],
     excerpt: 'The lower house approved the budget.',
     draft: false,
+    featured: false,
     lang: 'en',
     dir: 'ltr',
     wordCount: 420,
