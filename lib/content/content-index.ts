@@ -50,6 +50,8 @@ export type ContentIndex = {
    * category) at `now`: the newest one out whose `featuredUntil` has not passed.
    */
   getFeatured(now?: Date, categorySlug?: string): ArticleSummary | null;
+  /** The other versions of the story in other languages (`translationOf`), out at `now`, by language tag. */
+  getTranslations(slug: string, now?: Date): ArticleSummary[];
   /** Articles out at `now` whose breaking strip still shows, newest first. */
   getBreakingNews(now?: Date): ArticleSummary[];
   /**
@@ -112,6 +114,14 @@ export function createContentIndex(input: IndexInput): ContentIndex {
     ...breaking.map((entry) => Date.parse(entry.summary.breaking?.until ?? '')),
   ].sort((a, b) => a - b);
   const isOut = (entry: Entry, now: Date) => entry.time <= now.getTime();
+  // Each story's versions, keyed by the original's slug (which may be a draft left out).
+  const versions = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const original = entry.summary.translationOf ?? entry.summary.slug;
+    const list = versions.get(original);
+    if (list) list.push(entry);
+    else versions.set(original, [entry]);
+  }
   const sortedTags = [...tags.values()].sort((a, b) => tagCollator.compare(a.name, b.name) || compareText(a.slug, b.slug));
   const html = new Map<string, string>();
   let fingerprint: string | undefined;
@@ -278,6 +288,14 @@ export function createContentIndex(input: IndexInput): ContentIndex {
           (entry.summary.featuredUntil === undefined || Date.parse(entry.summary.featuredUntil) > now.getTime()) &&
           (categorySlug === undefined || entry.summary.categories[0]?.slug === categorySlug),
       )?.summary ?? null,
+    getTranslations: (slug, now = new Date()) => {
+      const entry = published(slug, now);
+      if (!entry) return [];
+      return (versions.get(entry.summary.translationOf ?? slug) ?? [])
+        .filter((other) => other !== entry && isOut(other, now))
+        .map((other) => other.summary)
+        .sort((a, b) => compareText(a.lang, b.lang));
+    },
     getBreakingNews: (now = new Date()) =>
       breaking
         .filter((entry) => isOut(entry, now) && Date.parse(entry.summary.breaking?.until ?? '') > now.getTime())

@@ -121,6 +121,11 @@ export function getFeatured(categorySlug?: string): ArticleSummary | null {
   return siteIndex().getFeatured(new Date(), categorySlug);
 }
 
+/** The other published versions of the article's story in other languages, by language tag. */
+export function getTranslations(slug: string): ArticleSummary[] {
+  return siteIndex().getTranslations(slug, new Date());
+}
+
 /** Published articles whose breaking strip shows now, newest first. */
 export function getBreakingNews(): ArticleSummary[] {
   return siteIndex().getBreakingNews(new Date());

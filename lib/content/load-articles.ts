@@ -10,6 +10,7 @@ import { isFileSlug, slugify, textDirection } from '@/lib/content/fields';
 import { type DisplayPath, notASlugMessage, readText } from '@/lib/content/files';
 import { type MarkdownFacts, normalizeSpace, renderArticleBody } from '@/lib/content/markdown';
 import type { RedirectSource } from '@/lib/content/moves';
+import type { TranslationSource } from '@/lib/content/translations';
 import { type CachePart, type ParseCache, hashText } from '@/lib/content/parse-cache';
 import type { ContentProblem } from '@/lib/content/problems';
 import {
@@ -91,6 +92,9 @@ export type LoadedArticles = {
   slugFiles: Map<string, string>;
   /** The `redirectFrom` entries of every valid article, drafts included. */
   redirects: RedirectSource[];
+  /** The `translationOf` of every valid article, drafts included, and every valid article's language. */
+  translations: TranslationSource[];
+  langs: Map<string, string>;
   warnings: ContentProblem[];
 };
 
@@ -107,7 +111,7 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
       field: 'file',
       message: `the articles folder is missing; add one file per article, e.g. ${display(path.join(directory, 'budget-vote.md'))}`,
     });
-    return { records: [], slugFiles: new Map(), redirects: [], warnings: context.warnings };
+    return { records: [], slugFiles: new Map(), redirects: [], translations: [], langs: new Map(), warnings: context.warnings };
   }
 
   const schemas = createArticleFrontMatterSchema({
@@ -120,6 +124,8 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
   const imageSizes = new Map<string, Size | string>();
   const records: ArticleRecord[] = [];
   const redirects: RedirectSource[] = [];
+  const translations: TranslationSource[] = [];
+  const langs = new Map<string, string>();
 
   const listed = listArticleFiles(directory, display, problems);
   const files = context.only === undefined ? listed : listed.filter((file) => path.basename(file) === `${context.only}.md`);
@@ -169,6 +175,10 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
     (frontMatter.redirectFrom ?? []).forEach((oldSlug, index) => {
       redirects.push({ slug, oldSlug, file, line: lineOf(['redirectFrom', index]) });
     });
+    langs.set(slug, frontMatter.lang);
+    if (frontMatter.translationOf !== undefined) {
+      translations.push({ slug, of: frontMatter.translationOf, lang: frontMatter.lang, file, line: lineOf(['translationOf']) });
+    }
     const until = frontMatter.breaking ? frontMatter.breakingUntil : undefined;
     const now = context.now.getTime();
     if (until && until.time <= now && now - frontMatter.date.time < RECENT_MS) {
@@ -185,7 +195,7 @@ export function loadArticles(context: ArticlesContext): LoadedArticles {
     if (summary) records.push({ summary, file: absolute, time: frontMatter.date.time, hash });
   }
   context.onProgress?.(done, share);
-  return { records, slugFiles: slugOwners, redirects, warnings: context.warnings };
+  return { records, slugFiles: slugOwners, redirects, translations, langs, warnings: context.warnings };
 }
 
 /** The line of the file that names a picture address (the first such line; 1 when it cannot be found). */
@@ -335,6 +345,7 @@ function summarize(
     summary.updated = frontMatter.updated?.time === latest ? frontMatter.updated.iso : (corrections.at(-1)?.date.iso ?? frontMatter.updated?.iso);
   }
   if (frontMatter.source) summary.source = frontMatter.source;
+  if (frontMatter.translationOf) summary.translationOf = frontMatter.translationOf;
   if (frontMatter.featured && frontMatter.featuredUntil) summary.featuredUntil = frontMatter.featuredUntil.iso;
   if (frontMatter.breaking && frontMatter.breakingUntil) summary.breaking = { text: frontMatter.breaking, until: frontMatter.breakingUntil.iso };
   if (frontMatter.image !== undefined && size) {

@@ -9,6 +9,7 @@ import type { BodySource } from '@/lib/content/content-index';
 import { type ArticleRecord, loadArticles } from '@/lib/content/load-articles';
 import { markdownToPlainText, renderMarkdown } from '@/lib/content/markdown';
 import { checkMoves, loadRemoved } from '@/lib/content/moves';
+import { checkTranslations } from '@/lib/content/translations';
 import { type CachePart, type ParseCacheStats, diskParseCache, memoryParseCache } from '@/lib/content/parse-cache';
 import { type ContentProblem, sortProblems } from '@/lib/content/problems';
 import {
@@ -115,6 +116,8 @@ export function readContent(rootDir: string, options: LoadOptions = {}): LoadedC
   const removedProblems: ContentProblem[] = [];
   const removedEntries = loadRemoved(root, display, removedProblems);
   const moves = checkMoves({ slugFiles: loaded.slugFiles, redirects: loaded.redirects, removed: removedEntries }, problems);
+  // A preview reads one file: the others its translationOf names are not there to check against.
+  if (options.only === undefined) checkTranslations({ slugFiles: loaded.slugFiles, langs: loaded.langs, translations: loaded.translations }, problems);
   problems.push(...removedProblems);
 
   return {

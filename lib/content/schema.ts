@@ -63,6 +63,8 @@ export type ArticleSummary = {
   breaking?: BreakingNews;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** The slug of the original this article translates (`translationOf`). */
+  translationOf?: string;
   wordCount: number;
   readingMinutes: number;
 };
@@ -258,6 +260,18 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
         ),
         { error: 'must be a list of corrections, each with date and text' },
       )
+      .optional(),
+    translationOf: z
+      .union([z.string(), z.number()], { error: 'must be the slug of the original article, e.g. translationOf: budget-vote' })
+      .transform((value) => String(value).trim())
+      .superRefine((slug, ctx) => {
+        if (!isFileSlug(slug)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${slug}" is not a valid slug; use the original's file name without .md, e.g. ${suggestFileSlug(slug)}`,
+          });
+        }
+      })
       .optional(),
     redirectFrom: z
       .preprocess(

@@ -124,7 +124,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function unknownFieldMessage(key: string, knownFields: readonly string[]): string {
   const guess = closestMatch(key, knownFields);
-  return guess ? `unknown field; did you mean "${guess}"?` : `unknown field; use one of: ${listNames(knownFields, 20)}`;
+  return guess ? `unknown field; did you mean "${guess}"?` : `unknown field; use one of: ${listNames(knownFields, knownFields.length)}`;
 }
 
 type IssueOptions = {

@@ -80,6 +80,8 @@ export function pagesShowingChanges(before: ContentSnapshot | undefined, after: 
       const { previous, next } = index.getNeighbours(slug, at);
       if (previous) paths.add(articlePath(previous.slug));
       if (next) paths.add(articlePath(next.slug));
+      // The story's other versions link it ("Also in") and name it as an hreflang alternate.
+      for (const version of index.getTranslations(slug, at)) paths.add(articlePath(version.slug));
     }
   }
 

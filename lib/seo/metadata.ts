@@ -51,8 +51,28 @@ export function siteMetadata(settings: Settings): Metadata {
   };
 }
 
-export function articleMetadata(article: ArticleSummary, settings: Settings): Metadata {
+/**
+ * `hreflang` alternates of a story told in several languages: each version's
+ * address under its language tag, this one's included, as search engines
+ * want them on every version. Empty for an article in one language.
+ */
+export function languageAlternates(
+  article: Pick<ArticleSummary, 'slug' | 'lang'>,
+  translations: readonly Pick<ArticleSummary, 'slug' | 'lang'>[],
+  settings: Pick<Settings, 'siteUrl'>,
+): Record<string, string> {
+  if (translations.length === 0) return {};
+  const versions = [article, ...translations].sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0));
+  return Object.fromEntries(versions.map((version) => [version.lang, absoluteUrl(articlePath(version.slug), settings)]));
+}
+
+export function articleMetadata(
+  article: ArticleSummary,
+  settings: Settings,
+  translations: readonly Pick<ArticleSummary, 'slug' | 'lang'>[] = [],
+): Metadata {
   const url = absoluteUrl(articlePath(article.slug), settings);
+  const languages = languageAlternates(article, translations, settings);
   const primary = article.categories[0];
   const imageUrl = articleImageUrl(article, settings);
   const image = article.image
@@ -64,7 +84,11 @@ export function articleMetadata(article: ArticleSummary, settings: Settings): Me
     description: article.excerpt,
     authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(authorPath(author.id), settings) })),
     keywords: article.tags.map((tag) => tag.name),
-    alternates: { canonical: url, types: feedAlternates(settings, primary) },
+    alternates: {
+      canonical: url,
+      types: feedAlternates(settings, primary),
+      ...(Object.keys(languages).length > 0 ? { languages } : {}),
+    },
     openGraph: {
       type: 'article',
       url,

@@ -3,13 +3,14 @@ import 'server-only';
 import type { ArticleSummary, Author, Category, Tag } from '@/lib/content';
 import { articlePath, authorPath, categoryPath, HOME_PATH, SITEMAP_PATH, sitemapPartPath, tagPath } from '@/lib/routes';
 import { newestChange } from '@/lib/seo/dates';
-import { element, XML_DECLARATION } from '@/lib/seo/xml';
+import { element, escapeXml, XML_DECLARATION } from '@/lib/seo/xml';
 import { absoluteUrl, type Settings } from '@/lib/settings';
 
 /** The sitemaps.org limit of URLs in one file (the 50 MB size limit is far off at this URL length). */
 export const SITEMAP_URL_LIMIT = 50_000;
 
-export type SitemapEntry = { path: string; lastModified?: string };
+/** A page of the sitemap; a story told in several languages lists every version (itself included) as `alternates`. */
+export type SitemapEntry = { path: string; lastModified?: string; alternates?: Array<{ lang: string; path: string }> };
 
 export type SitemapInput = {
   /** Published articles, not drafts. */
@@ -35,6 +36,13 @@ export function sitemapEntries(input: SitemapInput): SitemapEntry[] {
   const byAuthor = new Map<string, Newest>();
   let newest: Newest | undefined;
   const articles: SitemapEntry[] = [];
+  const versions = new Map<string, Array<{ lang: string; path: string }>>();
+  for (const article of input.articles) {
+    const original = article.translationOf ?? article.slug;
+    const list = versions.get(original) ?? [];
+    list.push({ lang: article.lang, path: articlePath(article.slug) });
+    versions.set(original, list);
+  }
 
   for (const article of input.articles) {
     const iso = article.updated ?? article.date;
@@ -43,7 +51,12 @@ export function sitemapEntries(input: SitemapInput): SitemapEntry[] {
     for (const category of article.categories) byCategory.set(category.slug, later(byCategory.get(category.slug), change));
     for (const tag of article.tags) byTag.set(tag.slug, later(byTag.get(tag.slug), change));
     for (const author of article.authors) byAuthor.set(author.id, later(byAuthor.get(author.id), change));
-    articles.push({ path: articlePath(article.slug), lastModified: iso });
+    const alternates = versions.get(article.translationOf ?? article.slug) ?? [];
+    articles.push({
+      path: articlePath(article.slug),
+      lastModified: iso,
+      ...(alternates.length > 1 ? { alternates: [...alternates].sort((a, b) => (a.lang < b.lang ? -1 : 1)) } : {}),
+    });
   }
 
   const archive = (path: string, change: Newest | undefined): SitemapEntry => (change ? { path, lastModified: change.iso } : { path });
@@ -76,14 +89,25 @@ function part(path: string, entries: readonly SitemapEntry[]): SitemapPart {
 }
 
 const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 function locAndLastmod(path: string, lastModified: string | undefined, settings: Pick<Settings, 'siteUrl'>): string {
   return `${element('loc', absoluteUrl(path, settings))}${lastModified ? element('lastmod', lastModified) : ''}`;
 }
 
 export function renderUrlset(entries: readonly SitemapEntry[], settings: Pick<Settings, 'siteUrl'>): string {
-  const urls = entries.map((entry) => `<url>${locAndLastmod(entry.path, entry.lastModified, settings)}</url>`);
-  return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NAMESPACE}">`, ...urls, '</urlset>', ''].join('\n');
+  const urls = entries.map((entry) => {
+    const links = (entry.alternates ?? []).map(
+      (version) =>
+        `<xhtml:link rel="alternate" hreflang="${escapeXml(version.lang)}" href="${escapeXml(absoluteUrl(version.path, settings))}"/>`,
+    );
+    return `<url>${locAndLastmod(entry.path, entry.lastModified, settings)}${links.join('')}</url>`;
+  });
+  // Google's hreflang in sitemaps: xhtml:link elements, with their namespace declared only when used.
+  const namespaces = entries.some((entry) => entry.alternates?.length)
+    ? `xmlns="${SITEMAP_NAMESPACE}" xmlns:xhtml="${XHTML_NAMESPACE}"`
+    : `xmlns="${SITEMAP_NAMESPACE}"`;
+  return [XML_DECLARATION, `<urlset ${namespaces}>`, ...urls, '</urlset>', ''].join('\n');
 }
 
 export function renderSitemapIndex(parts: readonly SitemapPart[], settings: Pick<Settings, 'siteUrl'>): string {

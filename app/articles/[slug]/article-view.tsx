@@ -6,9 +6,10 @@ import { ArticlePager } from '@/components/article/article-pager';
 import { CorrectionsNote } from '@/components/article/corrections-note';
 import { RelatedArticles } from '@/components/article/related-articles';
 import { TagList } from '@/components/article/tag-list';
+import { TranslationLinks } from '@/components/article/translation-links';
 import { uiLang } from '@/components/article/ui-lang';
 import type { ApprovedPage, PublicComment } from '@/lib/comments';
-import { getNeighbours, getRelatedArticles, type Article } from '@/lib/content';
+import { getNeighbours, getRelatedArticles, getTranslations, type Article } from '@/lib/content';
 import { site } from '@/lib/site';
 
 import { ArticleComments } from './article-comments';
@@ -31,6 +32,7 @@ export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
           in a list on a Latin page keeps the system face, so that page never downloads it. */}
       <article lang={article.lang} dir={article.dir} className={`${vazirmatn.variable} mx-auto flex w-full max-w-3xl flex-col gap-8`}>
         <ArticleHeader article={article} />
+        <TranslationLinks translations={getTranslations(article.slug)} lang={labelLang} />
         {article.image ? <ArticleFigure image={article.image} lead /> : null}
         <ArticleBody html={article.html} />
         <CorrectionsNote corrections={article.corrections} lang={labelLang} />

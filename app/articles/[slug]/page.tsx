@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 
 import { ArticleJsonLd, redirectIfMoved } from '@/app/_lib/article-seo';
 import { prerenderedArticleParams } from '@/app/_lib/prerender';
-import { getArticle } from '@/lib/content';
+import { getArticle, getTranslations } from '@/lib/content';
 import { articleMetadata } from '@/lib/seo';
 import { getSettings } from '@/lib/settings';
 
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const article = getArticle(slug);
   if (!article) return {};
-  return articleMetadata(article, getSettings());
+  return articleMetadata(article, getSettings(), getTranslations(slug));
 }
 
 export default async function ArticlePage({ params }: Props) {

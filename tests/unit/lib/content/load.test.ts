@@ -485,3 +485,50 @@ describe('featured and breaking', () => {
     ]);
   });
 });
+
+describe('translations', () => {
+  const version = (lang: string, of?: string, day = 2) =>
+    article(validFields({ date: `2026-11-0${day}T09:30:00+04:30`, lang, ...(of ? { translationOf: of } : {}) }));
+
+  it('link every version of a story to the others, once each is out, by language', () => {
+    const root = writeTree({
+      'articles/calendar.md': version('en'),
+      'articles/calendar-dari.md': version('fa-AF', 'calendar'),
+      'articles/calendar-pashto.md': version('ps', 'calendar', 9),
+      'articles/other.md': version('en'),
+    });
+    const { index, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    const versionsOf = (slug: string, now: Date) => index.getTranslations(slug, now).map((summary) => `${summary.lang}:${summary.slug}`);
+    expect(versionsOf('calendar', NOW)).toEqual(['fa-AF:calendar-dari', 'ps:calendar-pashto']);
+    expect(versionsOf('calendar-pashto', NOW)).toEqual(['en:calendar', 'fa-AF:calendar-dari']);
+    expect(versionsOf('other', NOW)).toEqual([]);
+    // The Pashto version is not out yet on the 5th: nobody links it.
+    expect(versionsOf('calendar-dari', new Date('2026-11-05T00:00:00Z'))).toEqual(['en:calendar']);
+    expect(index.getSummary('calendar-dari', NOW)?.translationOf).toBe('calendar');
+  });
+
+  it('refuse a link to a missing article, to itself, in a cycle or a chain, and two versions in one language', () => {
+    const root = writeTree({
+      'articles/calendar.md': version('en'),
+      'articles/a.md': version('fa-AF', 'calender'),
+      'articles/b.md': version('fa-AF', 'b'),
+      'articles/c.md': version('ps', 'd'),
+      'articles/d.md': version('en', 'c'),
+      'articles/e.md': version('ur', 'calendar-dari'),
+      'articles/calendar-dari.md': version('fa-AF', 'calendar'),
+      'articles/f.md': version('fa-AF', 'calendar'),
+      'articles/g.md': article([...validFields(), 'translationOf: [calendar]']),
+    });
+    expect(loadContent(root).problems.map((p) => `${p.file.split('/').pop()}:${p.line}: ${p.field}: ${p.message}`)).toEqual([
+      // A field's own problems come before those found by comparing articles.
+      'g.md:6: translationOf: must be the slug of the original article, e.g. translationOf: budget-vote',
+      'a.md:7: translationOf: "calender" is not an article; did you mean "calendar"?',
+      'b.md:7: translationOf: "b" is this article\'s own slug; name the original it translates',
+      expect.stringMatching(/^c\.md:7: translationOf: "d" names this article as its original too \(.*d\.md\); only the translation names the other/),
+      expect.stringMatching(/^d\.md:7: translationOf: "c" names this article as its original too/),
+      'e.md:7: translationOf: "calendar-dari" is itself a translation of "calendar"; name the original: translationOf: calendar',
+      expect.stringMatching(/^f\.md:7: translationOf: .*calendar-dari\.md is already the fa-AF version of "calendar"; a story has one version per language/),
+    ]);
+  });
+});

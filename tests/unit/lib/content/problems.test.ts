@@ -152,7 +152,7 @@ describe('front matter messages', () => {
 
   it('an unknown field with nothing close lists the known ones', () => {
     expect(only(problemsOf([...validFields(), 'weather: sunny']))).toBe(
-      '6: weather: unknown field; use one of: title, date, updated, author, source, categories, tags, excerpt, image, imageAlt, imageCaption, imageCredit, draft, featured, featuredUntil, breaking, breakingUntil, lang, corrections, redirectFrom',
+      '6: weather: unknown field; use one of: title, date, updated, author, source, categories, tags, excerpt, image, imageAlt, imageCaption, imageCredit, draft, featured, featuredUntil, breaking, breakingUntil, lang, corrections, translationOf, redirectFrom',
     );
   });
 

@@ -30,6 +30,19 @@ describe('siteMetadata', () => {
 });
 
 describe('articleMetadata', () => {
+  it('declares every version of a story in several languages, itself included, as hreflang alternates', () => {
+    const metadata = articleMetadata(summary({ slug: 'calendar', lang: 'en' }), SETTINGS, [
+      summary({ slug: 'calendar-pashto', lang: 'ps' }),
+      summary({ slug: 'calendar-dari', lang: 'fa-AF' }),
+    ]);
+    expect(metadata.alternates?.languages).toEqual({
+      en: 'https://news.example.com/articles/calendar',
+      'fa-AF': 'https://news.example.com/articles/calendar-dari',
+      ps: 'https://news.example.com/articles/calendar-pashto',
+    });
+    expect(articleMetadata(summary(), SETTINGS).alternates).not.toHaveProperty('languages');
+  });
+
   it('has an absolute canonical URL, OpenGraph article fields and a Twitter card', () => {
     const article = summary({
       updated: '2026-11-03T08:00:00.000Z',

@@ -67,6 +67,30 @@ describe('sitemapEntries', () => {
   });
 });
 
+describe('a story in several languages', () => {
+  it('lists every version of it on each version’s URL as an xhtml:link hreflang alternate', () => {
+    const stories = [
+      summary({ slug: 'calendar', lang: 'en' }),
+      summary({ slug: 'calendar-dari', lang: 'fa-AF', translationOf: 'calendar' }),
+      summary({ slug: 'alone', lang: 'en' }),
+    ];
+    const xml = renderUrlset(sitemapEntries({ articles: stories, categories: [], tags: [], authors: [] }), SETTINGS);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">');
+    const links = [
+      '<xhtml:link rel="alternate" hreflang="en" href="https://news.example.com/articles/calendar"/>',
+      '<xhtml:link rel="alternate" hreflang="fa-AF" href="https://news.example.com/articles/calendar-dari"/>',
+    ].join('');
+    expect(xml).toContain(
+      `<url><loc>https://news.example.com/articles/calendar</loc><lastmod>2026-11-02T05:00:00.000Z</lastmod>${links}</url>`,
+    );
+    expect(xml).toContain(
+      `<url><loc>https://news.example.com/articles/calendar-dari</loc><lastmod>2026-11-02T05:00:00.000Z</lastmod>${links}</url>`,
+    );
+    expect(xml).toContain('<url><loc>https://news.example.com/articles/alone</loc><lastmod>2026-11-02T05:00:00.000Z</lastmod></url>');
+  });
+});
+
 describe('splitting a large sitemap', () => {
   const entries = sitemapEntries({ articles: manySummaries(120_000), categories: [POLITICS], tags: [BUDGET], authors: [JANE] });
 
