@@ -223,7 +223,11 @@ export class AppServer {
     return `127.0.0.1:${this.port}`;
   }
 
-  async restart(): Promise<void> {
+  /**
+   * Starts the server again and waits until /api/health answers 200, or with
+   * `{ healthy: false }` until it answers at all (a 503 naming what is wrong).
+   */
+  async restart(options: { healthy?: boolean } = {}): Promise<void> {
     if (this.#child) throw new Error(`${this.name} is already running.`);
     const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(this.port)], {
       cwd: this.root,
@@ -240,10 +244,13 @@ export class AppServer {
     // Listening is not ready: wait for a real answer.
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
+      // Bad settings stop a server just after it starts listening.
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`${this.name} exited while starting:\n${this.log.slice(-2_000)}`);
       try {
         const response = await fetch(`${this.url}/api/health`, { signal: AbortSignal.timeout(5_000) });
         await response.arrayBuffer();
-        if (response.status === 200) return;
+        if (response.status === 200 || (options.healthy === false && response.status === 503)) return;
       } catch {
         // Not ready yet.
       }
