@@ -29,6 +29,11 @@ export async function register(): Promise<void> {
         if (status !== 200) console.error(`Cluster: relaying the publication of ${announcement.from} answered ${status}`);
       });
     }
-    if (publicationClockWanted()) startPublicationClock();
+    if (publicationClockWanted()) {
+      startPublicationClock();
+      // Told at start, not at the first comment: a store that cannot be reached or written.
+      const { checkCommentStoreAtStart } = await import('@/lib/comments');
+      void checkCommentStoreAtStart();
+    }
   }
 }

@@ -8,7 +8,7 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { removedArticleRewrites } from './lib/content/removed-routes';
 import { HTTPS_ONLY_HEADERS, securityHeaders } from './lib/http/security-headers';
 import { imageHostsFrom } from './lib/image-hosts';
-import { distDirFrom } from './lib/setting-names';
+import { builtSiteSettings, distDirFrom } from './lib/setting-names';
 
 // lib/ modules import `server-only`, which loads only under the react-server
 // condition; tsx runs a script of scripts/ under it, with the app's path aliases.
@@ -65,8 +65,8 @@ export default function config(phase: string): NextConfig {
       : process.env.REDIS_URL?.trim()
         ? { cacheHandler: path.resolve('lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
         : { cacheHandler: path.resolve('lib/cache/page-cache-handler.mjs') }),
-    // Inlined into the server code at build: see env.builtAt in lib/env.ts.
-    env: { DATELINE_INTERNAL_BUILT_AT: String(Date.now()) },
+    // Inlined into the server code at build: see env.builtAt and env.builtSiteSettings in lib/env.ts.
+    env: { DATELINE_INTERNAL_BUILT_AT: String(Date.now()), DATELINE_INTERNAL_BUILT_SITE_SETTINGS: builtSiteSettings(process.env) },
     // A removed article's address answers 410 Gone from its own route; the
     // list is read at build (see proxy.ts for why not on every request).
     async rewrites() {

@@ -22,6 +22,8 @@ export const env = {
    * compares with when it publishes scheduled articles.
    */
   builtAt: Number(process.env.DATELINE_INTERNAL_BUILT_AT) || undefined,
+  /** The page settings the build ran with (JSON, inlined by next.config.ts); undefined outside a build's server. */
+  builtSiteSettings: process.env.DATELINE_INTERNAL_BUILT_SITE_SETTINGS || undefined,
   /** The build's folder (next.config.ts `distDir`); `npm test` builds into its own so a user's build is left alone. */
   distDir,
   /** What the build read (a fingerprint of the content), kept with the build for the server to compare. */

@@ -35,12 +35,21 @@ export const SETTING_NAMES = [...SITE_SETTING_NAMES, ...SERVER_SETTING_NAMES] as
 /**
  * Variables the build and the tests set for the code, never an operator:
  * `DATELINE_INTERNAL_BUILT_AT` (when the build began, inlined by
- * next.config.ts), `DATELINE_INTERNAL_SKIP_CONTENT_CHECK` (the build's workers
+ * next.config.ts), `DATELINE_INTERNAL_BUILT_SITE_SETTINGS` (the site settings
+ * the pages were built with, inlined the same way), `DATELINE_INTERNAL_SKIP_CONTENT_CHECK` (the build's workers
  * skip the check the build already ran) and
  * `DATELINE_INTERNAL_CONTENT_FINGERPRINT_FILE` (where the build records what
  * it read; the unit tests point it at a scratch file).
  */
 export const INTERNAL_PREFIX = 'DATELINE_INTERNAL_';
+
+/** Site settings the server uses as the build did: a different value at start is warned about. */
+export const PAGE_SETTING_NAMES = SITE_SETTING_NAMES.filter((name) => name !== 'PRERENDER_RECENT');
+
+/** The page settings of this environment, as JSON, for next.config.ts to inline into the build. */
+export function builtSiteSettings(environment: NodeJS.ProcessEnv = process.env): string {
+  return JSON.stringify(Object.fromEntries(PAGE_SETTING_NAMES.map((name) => [name, environment[name]?.trim() ?? ''])));
+}
 
 /** The build's folder, next.config.ts's `distDir`: `npm test` builds into `.next-test` so a user's `.next` is left alone. */
 export function distDirFrom(environment: NodeJS.ProcessEnv = process.env): string {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { trustedProxyEntries, trustedProxyProblem } from '@/lib/client-address';
 import { env, environmentNames } from '@/lib/env';
 import { imageHostEntries, imageHostProblem } from '@/lib/image-hosts';
-import { INTERNAL_PREFIX, SETTING_NAMES } from '@/lib/setting-names';
+import { INTERNAL_PREFIX, PAGE_SETTING_NAMES, SETTING_NAMES } from '@/lib/setting-names';
 import { site } from '@/lib/site';
 
 /** Site settings that differ between deployments. Every absolute URL is built from `siteUrl`. */
@@ -229,7 +229,31 @@ export function unknownSettingWarnings(names: readonly string[]): string[] {
 
 /** The misspelling warnings for this process's environment. */
 export function environmentWarnings(): string[] {
-  return unknownSettingWarnings(environmentNames());
+  return [...unknownSettingWarnings(environmentNames()), ...buildSettingWarnings(env.builtSiteSettings, env.settings)];
+}
+
+/**
+ * Warnings for page settings (SITE_URL, SITE_NAME…) that differ from the
+ * build's: prerendered pages keep the build's value while pages rendered
+ * later take the server's, so a reader would meet both. `built` is the
+ * build's JSON (env.builtSiteSettings); none when it is unknown.
+ */
+export function buildSettingWarnings(built: string | undefined, now: SettingsSource): string[] {
+  if (!built) return [];
+  let values: Record<string, unknown>;
+  try {
+    values = JSON.parse(built) as Record<string, unknown>;
+  } catch {
+    return [];
+  }
+  return PAGE_SETTING_NAMES.flatMap((name) => {
+    const then = typeof values[name] === 'string' ? values[name] : '';
+    const current = now[name]?.trim() ?? '';
+    if (then === current) return [];
+    return [
+      `${name} is ${current === '' ? 'unset' : current} here but the pages were built with ${then === '' ? 'it unset' : then}: prerendered pages show the build's value and pages rendered from now on this one. Start the server with ${then === '' ? `${name} unset` : `${name}=${then}`}, or build again with the new value.`,
+    ];
+  });
 }
 
 /** Validates the variables and fills in defaults; throws one SettingsError naming every problem. */

@@ -62,6 +62,12 @@ export class CommentStoreError extends Error {
     return POLICIES[this.code].retry;
   }
 
+  /** The message and the file it concerns, if any: for the log, never an answer (a path tells an attacker the layout). */
+  get logMessage(): string {
+    const file = this.details.file;
+    return typeof file === 'string' ? `${this.message} (${file})` : this.message;
+  }
+
   /** True when the same request may succeed if sent again (the caller answers 503). */
   get retryable(): boolean {
     return this.retry === 'now' || this.retry === 'soon';

@@ -3,7 +3,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { CommentStoreError, driverFacts } from '@/lib/comments/errors';
+import { CommentStoreError, driverFacts, isCommentStoreError } from '@/lib/comments/errors';
 import type { CommentStore } from '@/lib/comments/store';
 import { env } from '@/lib/env';
 
@@ -104,4 +104,25 @@ export async function closeCommentStore(): Promise<void> {
   const pending = cache.__datelineCommentStore;
   cache.__datelineCommentStore = undefined;
   if (pending) await (await pending.catch(() => null))?.close();
+}
+
+/**
+ * Logs, once at start, why the comment store cannot take comments (an
+ * unreachable server, a file that cannot be written, a schema behind), so
+ * an operator learns it before a reader does. Never throws: the site still
+ * serves its pages, and /api/health answers 503 with the same reason.
+ */
+export async function checkCommentStoreAtStart(): Promise<void> {
+  try {
+    const health = await (await getCommentStore()).health();
+    if (!health.ok) logStartProblem(health.error, health.file);
+  } catch (error) {
+    if (isCommentStoreError(error)) logStartProblem(error.message, error.details.file);
+    else logStartProblem(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function logStartProblem(reason: string, file?: unknown): void {
+  const where = typeof file === 'string' ? ` (${file})` : '';
+  console.error(`Comment store: ${reason.replace(/\.$/, '')}${where}. Comments are refused ("try again") until this is fixed.`);
 }

@@ -32,15 +32,40 @@ function storeError(error: unknown, during: string): CommentStoreError {
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return new CommentStoreError('conflict', 'A comment change broke a database constraint.', facts);
   }
-  return new CommentStoreError('unavailable', 'The comment database failed.', facts);
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new CommentStoreError(
+      'unavailable',
+      'The comment database is read-only: let the server write the file, its -wal and -shm files and their folder.',
+      facts,
+    );
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    return new CommentStoreError(
+      'unavailable',
+      `The comment database could not be opened (${code}): check that its folder exists and the server may read and write it.`,
+      facts,
+    );
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL') {
+    return new CommentStoreError(
+      'unavailable',
+      `The comment database could not be written to disk (${code}): check that its disk has room and is not read-only.`,
+      facts,
+    );
+  }
+  return new CommentStoreError('unavailable', `The comment database failed${code ? ` (${code})` : ''}.`, facts);
 }
 
 class SqliteRunner implements Runner {
   readonly dialect = 'sqlite' as const;
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
+  readonly #file: string;
+  /** The file that was opened, to notice when it is deleted or replaced under the server. */
+  #identity: { dev: number; ino: number } | null = null;
 
   constructor(options: SqliteOptions) {
+    this.#file = path.resolve(options.filename);
     try {
       fs.mkdirSync(path.dirname(path.resolve(options.filename)), { recursive: true, mode: 0o700 });
       const isNew = !fs.existsSync(options.filename);
@@ -53,8 +78,60 @@ class SqliteRunner implements Runner {
       this.#db.pragma('synchronous = FULL');
       this.#db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
       this.#db.pragma('foreign_keys = ON');
+      const { dev, ino } = fs.statSync(this.#file);
+      this.#identity = { dev, ino };
     } catch (error) {
+      // A file or folder the server may not write is the likeliest cause: say so if it is.
+      this.#checkWritable('open');
       throw storeError(error, 'open');
+    }
+  }
+
+  /**
+   * Throws when the file this server opened is no longer at its path (deleted,
+   * or replaced by another file): writes would go to a file nobody can read
+   * again, so none is acknowledged. The path goes to the details, for the log:
+   * the message is shown by /api/health to anyone.
+   */
+  #checkFile(during: string): void {
+    let now: fs.Stats | null = null;
+    try {
+      now = fs.statSync(this.#file);
+    } catch {
+      now = null;
+    }
+    if (now && this.#identity && now.dev === this.#identity.dev && now.ino === this.#identity.ino) return;
+    throw new CommentStoreError(
+      'unavailable',
+      `The comment database file was ${now ? 'replaced' : 'deleted'} while the server ran; restore it or restart the server to open the file now there.`,
+      { during, driverCode: 'DATELINE_FILE_CHANGED', driverMessage: null, file: this.#file },
+    );
+  }
+
+  /**
+   * Throws when the server may not write the file, its -wal and -shm files or
+   * their folder (permissions, or a file system mounted read-only, which
+   * stops root too). Asked of the operating system, so nothing is written.
+   */
+  #checkWritable(during: string): void {
+    const targets: Array<[string, string]> = [
+      ['the file', this.#file],
+      ['its -wal file', `${this.#file}-wal`],
+      ['its -shm file', `${this.#file}-shm`],
+      ['its folder', path.dirname(this.#file)],
+    ];
+    for (const [name, target] of targets) {
+      try {
+        fs.accessSync(target, fs.constants.W_OK);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' && target !== this.#file) continue;
+        throw new CommentStoreError(
+          'unavailable',
+          `The comment database cannot be written: ${name} is ${code === 'EROFS' ? 'on a read-only file system' : `not writable (${code ?? 'unknown'})`}; let the server write the file, its -wal and -shm files and their folder.`,
+          { during, driverCode: code ?? null, driverMessage: null, file: target },
+        );
+      }
     }
   }
 
@@ -87,15 +164,19 @@ class SqliteRunner implements Runner {
 
   async write<T>(op: () => Op<T | Rollback<T>>): Promise<T> {
     try {
+      this.#checkFile('write');
       // IMMEDIATE takes the write lock up front, so two writers wait for each
       // other (up to busy_timeout) instead of failing half-way.
-      return this.#db
+      const result = this.#db
         .transaction(() => {
           const result = this.#drive(op());
           if (result instanceof Rollback) throw result;
           return result;
         })
         .immediate();
+      // Deleted while this write ran: what it stored cannot be read again.
+      this.#checkFile('write');
+      return result;
     } catch (error) {
       if (error instanceof Rollback) return error.value as T;
       throw storeError(error, 'write');
@@ -138,13 +219,23 @@ class SqliteRunner implements Runner {
   async health(): Promise<HealthReport> {
     const started = performance.now();
     try {
+      this.#checkFile('health');
+      this.#checkWritable('health');
       const schemaVersion = this.#version();
       if (schemaVersion < LATEST_VERSION) {
         return { ok: false, driver: 'sqlite', error: `schema at version ${schemaVersion}, expected ${LATEST_VERSION}` };
       }
       return { ok: true, driver: 'sqlite', schemaVersion, latencyMs: Math.round(performance.now() - started) };
     } catch (error) {
-      return { ok: false, driver: 'sqlite', error: String(driverFacts(error).driverMessage ?? 'unreachable') };
+      if (error instanceof CommentStoreError) {
+        const file = error.details.file;
+        return { ok: false, driver: 'sqlite', error: error.message, ...(typeof file === 'string' ? { file } : {}) };
+      }
+      return {
+        ok: false,
+        driver: 'sqlite',
+        error: storeError(error, 'health').message + ` (${String(driverFacts(error).driverMessage ?? 'unreachable')})`,
+      };
     }
   }
 

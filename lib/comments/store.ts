@@ -153,7 +153,8 @@ export type EraseResult = {
 
 export type HealthReport =
   | { ok: true; driver: 'sqlite' | 'postgres'; schemaVersion: number; latencyMs: number }
-  | { ok: false; driver: 'sqlite' | 'postgres'; error: string };
+  /** `error` may be shown to anyone (/api/health); `file`, the path it concerns, is for the log only. */
+  | { ok: false; driver: 'sqlite' | 'postgres'; error: string; file?: string };
 
 export type MigrationReport = { applied: number[]; version: number };
 

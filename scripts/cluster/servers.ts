@@ -223,8 +223,13 @@ export class AppServer {
     return `127.0.0.1:${this.port}`;
   }
 
-  async restart(): Promise<void> {
+  /**
+   * Starts the server again and waits until /api/health answers 200, or with
+   * `{ healthy: false }` until it answers at all (a 503 naming what is wrong).
+   */
+  async restart(options: { healthy?: boolean } = {}): Promise<void> {
     if (this.#child) throw new Error(`${this.name} is already running.`);
+    const logFrom = this.#output.length;
     const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(this.port)], {
       cwd: this.root,
       env: this.env,
@@ -240,10 +245,17 @@ export class AppServer {
     // Listening is not ready: wait for a real answer.
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
+      // Bad settings stop a server just after it starts listening.
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`${this.name} exited while starting:\n${this.log.slice(-2_000)}`);
+      // The port was free when it was chosen, not reserved: while this server was down another
+      // process may have taken it, and would answer in its place until this one fails to listen.
+      // Next.js prints "Ready" once it listens, so only then is an answer this server's own.
+      const listening = this.#output.slice(logFrom).join('').includes('Ready in');
       try {
         const response = await fetch(`${this.url}/api/health`, { signal: AbortSignal.timeout(5_000) });
         await response.arrayBuffer();
-        if (response.status === 200) return;
+        if (listening && (response.status === 200 || (options.healthy === false && response.status === 503))) return;
       } catch {
         // Not ready yet.
       }

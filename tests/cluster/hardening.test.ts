@@ -3,8 +3,11 @@
 // - made-up addresses cost it nothing lasting: 10,000 unknown but well-formed
 //   addresses answer 404 while its build folder and memory stay as they were,
 //   and an article published later at one of those addresses renders at once;
-// - a client rotating X-Forwarded-For does not step around flood control.
-import { execFile } from 'node:child_process';
+// - a client rotating X-Forwarded-For does not step around flood control;
+// - a comment database deleted under the running server, or one it cannot
+//   write: nothing is acknowledged, health answers 503 with the reason, the
+//   log names it, and nothing stored before is lost.
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -175,6 +178,176 @@ describe('unknown addresses on a production server', () => {
       expect(storedWhereBodyStarts(db, `Flood ${tag}`)).toHaveLength(1);
     } finally {
       db.close();
+    }
+  });
+
+  // Last: it leaves the server without its database.
+  it('acknowledges no comment once the database file is deleted, and says why in health and the log', async () => {
+    const form = await fetchCommentForm(server.url, COMMENT_ARTICLE);
+    const token = await freshToken(server.url, COMMENT_ARTICLE);
+    await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS));
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(database + suffix, { force: true });
+    const result = await postComment(
+      server.url,
+      { ...form, fields: { ...form.fields, token } },
+      { comment: 'Posted after the database was deleted.', name: 'Late reader', email: `late-${runTag()}@example.com` },
+      { headers: { 'x-forwarded-for': '198.51.100.200' } },
+    );
+    expect(result.html).not.toContain('Your comment is awaiting moderation.');
+    expect(result.html).toContain('We could not save your comment just now.');
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(503);
+    const answer = (await health.json()) as { status: string; reason: string };
+    expect(answer).toMatchObject({ status: 'unavailable', reason: expect.stringContaining('file was deleted while the server ran') });
+    // The answer is public: the file's path is for the log only.
+    expect(answer.reason).not.toContain(root);
+    expect(server.log).toContain('comment submission failed: unavailable: The comment database file was deleted while the server ran');
+    expect(server.log).toContain(`the file now there. (${database})`);
+  });
+});
+
+/**
+ * Makes a folder read-only for this machine's user: as root, which file
+ * permissions do not stop, a read-only bind mount over it (as a volume
+ * mounted read-only would be); otherwise its permissions. Returns the undo.
+ */
+function makeReadOnly(folder: string): () => void {
+  if (process.getuid?.() === 0) {
+    execFileSync('mount', ['--bind', folder, folder]);
+    execFileSync('mount', ['-o', 'remount,bind,ro', folder]);
+    return () => execFileSync('umount', [folder]);
+  }
+  const files = fs.readdirSync(folder).map((name) => path.join(folder, name));
+  for (const file of files) fs.chmodSync(file, 0o400);
+  fs.chmodSync(folder, 0o500);
+  return () => {
+    fs.chmodSync(folder, 0o700);
+    for (const file of files) fs.chmodSync(file, 0o600);
+  };
+}
+
+/** How the store names the folder makeReadOnly leaves. */
+const READ_ONLY_REASON = process.getuid?.() === 0 ? 'on a read-only file system' : 'not writable (EACCES)';
+
+describe('a comment database the server cannot write', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-readonly-'));
+  const database = path.join(folder, 'comments.sqlite');
+  let server: AppServer;
+  let undo: (() => void) | null = null;
+
+  beforeAll(async () => {
+    server = await AppServer.start({
+      name: 'read-only',
+      env: {
+        COMMENT_SECRET: newCommentSecret(),
+        COMMENTS_SQLITE_PATH: database,
+        // Each post as its own reader, so flood control stays out of the way.
+        TRUSTED_PROXIES: '127.0.0.1',
+        DATABASE_URL: undefined,
+        REDIS_URL: undefined,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await server?.dispose();
+    undo?.();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('is named at start and in health (503), acknowledges nothing, and keeps what it stored', { timeout: 120_000 }, async () => {
+    const tag = runTag();
+    let readers = 0;
+    const post = async (label: string, form: Awaited<ReturnType<typeof fetchCommentForm>>) =>
+      postComment(
+        server.url,
+        form,
+        {
+          comment: `Read-only ${tag} ${label}: the turnout table.`,
+          name: `Reader ${label}`,
+          email: `readonly-${tag}-${label}@example.com`,
+        },
+        { headers: { 'x-forwarded-for': `198.51.100.${(readers += 1)}` } },
+      );
+    const formWithToken = async () => {
+      const form = await fetchCommentForm(server.url, COMMENT_ARTICLE);
+      const token = await freshToken(server.url, COMMENT_ARTICLE);
+      await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS));
+      return { ...form, fields: { ...form.fields, token } };
+    };
+    // Before: one comment stored.
+    expect((await post('before', await formWithToken())).html).toContain('Your comment is awaiting moderation.');
+    await server.stop();
+
+    undo = makeReadOnly(folder);
+    await server.restart({ healthy: false });
+    await expect
+      .poll(() => server.log, { timeout: 10_000 })
+      .toContain(
+        `Comment store: The comment database cannot be written: the file is ${READ_ONLY_REASON}; let the server write the file, its -wal and -shm files and their folder (${database}).`,
+      );
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(503);
+    // The same sentence, without the path: the answer is public.
+    expect((await health.json()) as { reason: string }).toEqual({
+      status: 'unavailable',
+      reason: `The comment database cannot be written: the file is ${READ_ONLY_REASON}; let the server write the file, its -wal and -shm files and their folder.`,
+    });
+    const form = await formWithToken();
+    const refused = await post('during', form);
+    expect(refused.html).not.toContain('Your comment is awaiting moderation.');
+    expect(refused.html).toContain('We could not save your comment just now.');
+    expect(server.log).toMatch(
+      /comment submission failed: unavailable: The comment database (is read-only|could not be|cannot be written)/,
+    );
+
+    // Fixed and restarted: the same form sends the comment, and the earlier one is still there.
+    await server.stop();
+    undo();
+    undo = null;
+    await server.restart();
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await post('during', form)).html).toContain('Your comment is awaiting moderation.');
+    const db = openDatabase(database);
+    try {
+      expect(storedWhereBodyStarts(db, `Read-only ${tag} before`)).toHaveLength(1);
+      expect(storedWhereBodyStarts(db, `Read-only ${tag} during`)).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('settings a server is started with', () => {
+  it('stops at start on a COMMENT_SECRET too short, naming the problem and the fix', async () => {
+    const started = AppServer.start({
+      name: 'short-secret',
+      env: { COMMENT_SECRET: 'short', DATABASE_URL: undefined, REDIS_URL: undefined },
+    });
+    const error = await started.then(
+      async (server) => {
+        await server.dispose();
+        return new Error('The server started with a short COMMENT_SECRET.');
+      },
+      (reason: unknown) => reason as Error,
+    );
+    expect(error.message).toContain('exited while starting');
+    expect(error.message).toContain('COMMENT_SECRET: is too short; use a random string of at least 32 characters');
+    expect(error.message).not.toMatch(/\n\s+at /);
+  });
+
+  it('warns at start when SITE_URL differs from the build’s, saying how to fix it', async () => {
+    const server = await AppServer.start({
+      name: 'other-site-url',
+      env: { COMMENT_SECRET: newCommentSecret(), SITE_URL: 'https://elsewhere.example', DATABASE_URL: undefined, REDIS_URL: undefined },
+    });
+    try {
+      expect(server.log).toMatch(
+        /Warning: SITE_URL is https:\/\/elsewhere\.example here but the pages were built with [^:]+(:\/\/[^:]+)?: prerendered pages show the build's value/,
+      );
+      expect(server.log).toContain('or build again with the new value.');
+    } finally {
+      await server.dispose();
     }
   });
 });

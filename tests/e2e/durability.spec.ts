@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import type { CommentForm } from './support/form';
+import { readFormOutcome, type CommentForm } from './support/form';
 import { mainServerDatabase, TestServer } from './support/server';
 import {
   commentForm,
@@ -33,6 +33,8 @@ type Submission = {
   /** Every HTTP status the server answered this submission with. */
   statuses: number[];
   acknowledged: boolean;
+  /** The form's message of the last answer that did not acknowledge it (kept for the first few of a round only). */
+  answer?: string;
 };
 
 function makeSubmission(tag: string, index: number, prefix: string, client: number): Submission {
@@ -49,15 +51,42 @@ function makeSubmission(tag: string, index: number, prefix: string, client: numb
   };
 }
 
-async function post(baseURL: string, form: CommentForm & { readyAt: number }, submission: Submission, signal?: AbortSignal): Promise<void> {
+async function post(
+  baseURL: string,
+  form: CommentForm & { readyAt: number },
+  submission: Submission,
+  options: { signal?: AbortSignal; keepAnswer?: () => boolean } = {},
+): Promise<void> {
   const result = await submit(
     baseURL,
     form,
     { name: `Durable reader ${submission.key}`, email: submission.email, comment: submission.body, website: '' },
-    { ip: submission.ip, signal },
+    { ip: submission.ip, signal: options.signal },
   );
   submission.statuses.push(result.status);
   if (isAcknowledged(result)) submission.acknowledged = true;
+  else if (options.keepAnswer?.()) submission.answer = readFormOutcome(result.html).message || result.html.slice(0, 300);
+}
+
+/** What a round that saw no acknowledgment was answered, and what the server logged meanwhile. */
+function explainSilentRound(round: number, batch: Submission[], server: { running: boolean; log: string }, logFrom: number): string {
+  const statuses = new Map<string, number>();
+  for (const submission of batch) {
+    const key = submission.statuses.join('/') || 'none';
+    statuses.set(key, (statuses.get(key) ?? 0) + 1);
+  }
+  const kept = new Map<string, string[]>();
+  for (const submission of batch) {
+    if (submission.answer === undefined) continue;
+    kept.set(submission.answer, [...(kept.get(submission.answer) ?? []), submission.key]);
+  }
+  const answers = [...kept].map(([answer, keys]) => `  ×${keys.length} (${keys.slice(0, 3).join(', ')}…): ${answer}`).join('\n');
+  return (
+    `SIGKILL round ${round}: no acknowledgment within 30 s of ${batch.length} posts; the server process ${server.running ? 'runs' : 'has exited'}; ` +
+    `statuses ${[...statuses].map(([key, count]) => `${key} ×${count}`).join(', ')}\n` +
+    `answers (the first 20 kept):\n${answers || '  (none kept)'}\n` +
+    `server log since its restart:\n${server.log.slice(logFrom).slice(-6_000)}`
+  );
 }
 
 /** One form (with a fresh token) per article and client; a token stays valid for hours and across restarts. */
@@ -144,6 +173,7 @@ test.describe('durability', () => {
     try {
       const forms = await formsFor(server.baseURL, clients);
       for (let round = 1; round <= rounds; round += 1) {
+        const logFrom = server.log.length;
         if (!server.running) await server.restart();
         // A restarted server is killed while it serves, not while it loads its first route.
         await Promise.all(ARTICLES.map(async (slug) => (await fetch(`${server.baseURL}/articles/${slug}`)).arrayBuffer()));
@@ -152,7 +182,10 @@ test.describe('durability', () => {
         let killed = false;
         const abort = new AbortController();
         let firstAcknowledged: () => void = () => undefined;
+        let sawAcknowledgment = false;
         const serving = new Promise<void>((resolve) => (firstAcknowledged = resolve));
+        let answersKept = 0;
+        const keepAnswer = () => !sawAcknowledgment && (answersKept += 1) <= 20;
 
         const posting = Promise.all(
           forms.map(async (clientForms, client) => {
@@ -160,11 +193,15 @@ test.describe('durability', () => {
               const submission = makeSubmission(tag, submissions.length, prefix, client);
               submissions.push(submission);
               try {
-                await post(server.baseURL, clientForms[submission.slug]!, submission, abort.signal);
-                if (submission.acknowledged) firstAcknowledged();
-              } catch {
+                await post(server.baseURL, clientForms[submission.slug]!, submission, { signal: abort.signal, keepAnswer });
+                if (submission.acknowledged) {
+                  sawAcknowledgment = true;
+                  firstAcknowledged();
+                }
+              } catch (error) {
                 // The connection died with the server: not acknowledged.
                 submission.statuses.push(0);
+                if (keepAnswer()) submission.answer = String((error as Error).cause ?? error);
               }
             }
           }),
@@ -172,6 +209,8 @@ test.describe('durability', () => {
         // The kill falls at a random moment once the server is answering: a cold server that
         // has not yet loaded the comment action would only ever be killed before any write.
         await Promise.race([serving, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+        // A silent round explains itself: what the posts were answered and what the server logged.
+        if (!sawAcknowledgment) console.log(explainSilentRound(round, submissions.slice(before), server, logFrom));
         await new Promise((resolve) => setTimeout(resolve, killAfter));
         killed = true;
         await server.kill();

@@ -1,5 +1,5 @@
 import { clusterContentState } from '@/lib/cluster';
-import { getCommentStore } from '@/lib/comments';
+import { getCommentStore, isCommentStoreError } from '@/lib/comments';
 import { getContentFingerprint } from '@/lib/content';
 
 export const dynamic = 'force-dynamic';
@@ -22,6 +22,7 @@ async function contentState() {
 }
 
 export async function GET() {
+  let reason = 'the comment database cannot be reached';
   try {
     const store = await getCommentStore();
     const health = await store.health();
@@ -29,8 +30,12 @@ export async function GET() {
       const content = await contentState();
       return Response.json({ status: 'ok', database: health.driver, ...(content ? { content } : {}) }, { headers: NO_STORE });
     }
-  } catch {
-    // An unreachable database is the answer, not an error of this route.
+    reason = health.error;
+  } catch (error) {
+    // An unreachable database is the answer, not an error of this route; the store's own sentence says why.
+    if (isCommentStoreError(error)) reason = error.message;
   }
-  return Response.json({ status: 'unavailable' }, { status: 503, headers: NO_STORE });
+  // Why, for the operator: a deleted or read-only SQLite file, a schema behind, an unreachable server.
+  // The answer is public, so it is the store's sentence alone; the file's path is in the server's log.
+  return Response.json({ status: 'unavailable', reason }, { status: 503, headers: NO_STORE });
 }

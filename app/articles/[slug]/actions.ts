@@ -102,9 +102,9 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
         return { status: 'invalid', message: MESSAGES.parent, values };
     }
   } catch (error) {
-    // The code alone is logged: never the form's fields, never the driver's message.
-    const code = isCommentStoreError(error) ? error.code : null;
-    console.error(`comment submission failed: ${code ?? (error instanceof Error ? error.name : typeof error)}`);
+    // The code, the store's own sentence and the file it concerns are logged: never the form's fields, never the driver's message.
+    const cause = isCommentStoreError(error) ? `${error.code}: ${error.logMessage}` : error instanceof Error ? error.name : typeof error;
+    console.error(`comment submission failed: ${cause}`);
     // Anything but a bug can be waited out, a missing setting included: it is the deployment's, not the reader's.
     if (retryPolicy(error) !== 'never') return { status: 'unavailable', message: MESSAGES.unavailable, values };
     return { status: 'error', message: MESSAGES.error, values };

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { createSqliteCommentStore } from '@/lib/comments/sqlite';
 
+import { comment, meta } from './harness';
+
 const dirs: string[] = [];
 
 afterEach(() => {
@@ -14,6 +16,34 @@ afterEach(() => {
 });
 
 describe('SQLite store file', () => {
+  it('acknowledges nothing once its file is deleted or replaced under the server, and health says why', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-sqlite-'));
+    dirs.push(dir);
+    const filename = path.join(dir, 'comments.sqlite');
+    const store = createSqliteCommentStore({ filename });
+    try {
+      await store.migrate();
+      expect((await store.create(comment(), meta())).outcome).toBe('created');
+      expect(await store.health()).toMatchObject({ ok: true });
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(filename + suffix, { force: true });
+      await expect(store.create(comment(), meta())).rejects.toMatchObject({
+        code: 'unavailable',
+        message: expect.stringContaining('The comment database file was deleted while the server ran'),
+        details: expect.objectContaining({ file: filename }),
+      });
+      // Health's sentence is public (/api/health): the path is kept apart, for the log.
+      const health = await store.health();
+      expect(health).toMatchObject({ ok: false, error: expect.stringContaining('was deleted') });
+      const { file, ...shown } = health as { file?: string };
+      expect(file).toBe(filename);
+      expect(JSON.stringify(shown)).not.toContain(dir);
+      fs.writeFileSync(filename, '');
+      await expect(store.create(comment(), meta())).rejects.toMatchObject({ message: expect.stringContaining('was replaced') });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('is created on first run, in WAL mode, readable only by its owner', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-sqlite-'));
     dirs.push(dir);

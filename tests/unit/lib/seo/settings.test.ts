@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { absoluteUrl, parseSettings, SettingsError, unknownSettingWarnings } from '@/lib/settings';
+import { absoluteUrl, buildSettingWarnings, parseSettings, SettingsError, unknownSettingWarnings } from '@/lib/settings';
 
 function problemsOf(source: Parameters<typeof parseSettings>[0]): string {
   try {
@@ -158,6 +158,17 @@ describe('the operator settings and misspelt variables', () => {
       'IMAGE_HOSTS: "localhost" is not a host name, e.g. images.example.com; write e.g. IMAGE_HOSTS=images.example.com,photos.example.org',
     );
     expect(() => parseSettings({ IMAGE_HOSTS: 'photos.agency.example cdn.example.org' })).not.toThrow();
+  });
+
+  it('warns when a page setting at start differs from the build’s, with how to fix it', () => {
+    const built = JSON.stringify({ SITE_URL: 'https://news.example.com', SITE_NAME: '', SITE_LANG: 'en' });
+    expect(buildSettingWarnings(built, { SITE_URL: 'https://news.example.com', SITE_LANG: ' en ' })).toEqual([]);
+    expect(buildSettingWarnings(built, { SITE_URL: 'http://localhost:3000', SITE_NAME: 'Other', SITE_LANG: 'en' })).toEqual([
+      "SITE_URL is http://localhost:3000 here but the pages were built with https://news.example.com: prerendered pages show the build's value and pages rendered from now on this one. Start the server with SITE_URL=https://news.example.com, or build again with the new value.",
+      "SITE_NAME is Other here but the pages were built with it unset: prerendered pages show the build's value and pages rendered from now on this one. Start the server with SITE_NAME unset, or build again with the new value.",
+    ]);
+    // Outside a build's server (the command-line tools) there is nothing to compare with.
+    expect(buildSettingWarnings(undefined, { SITE_URL: 'http://localhost:3000' })).toEqual([]);
   });
 
   it('warns about a DATELINE_* variable the code does not read, naming the closest setting', () => {
