@@ -110,6 +110,79 @@ export const FIELD_MESSAGES = {
   parentId: 'The comment you are replying to could not be found.',
 } as const;
 
+/**
+ * Every word of the form and every sentence it answers with, in one
+ * language. The messages files of lib/i18n hold one of these per language;
+ * the action picks the article's, and the form gets it as a prop (this module
+ * must stay free of server code, so it names the shape and fills it in, and
+ * holds no language of its own). `{field}` is a field's noun as it stands
+ * inside a sentence, `{Field}` the same at its start.
+ */
+export type CommentFormText = {
+  heading: string;
+  /** The heading in reply mode; `{name}` is the comment answered. */
+  replyHeading: string;
+  cancelReply: string;
+  notes: string;
+  labels: Record<CommentFormField, string>;
+  submit: string;
+  messages: {
+    success: string;
+    fields: string;
+    article: string;
+    parent: string;
+    flood: string;
+    duplicate: string;
+    /** The form sent another comment of this reader's already; the answer carries a fresh one. */
+    formUsed: string;
+    /** A store failure the reader can wait out (see `retryPolicy`). */
+    unavailable: string;
+    error: string;
+  };
+  token: { expired: string; tooFast: string; notChecked: string };
+  fieldErrors: {
+    /** For an empty required field; a field without one is optional. */
+    required: Partial<Record<CommentFormField, string>>;
+    nouns: Record<CommentFormField, string>;
+    notText: string;
+    controlCharacter: string;
+    /** `{limit}` and `{length}` are counts of characters. */
+    tooLong: string;
+    email: string;
+    websiteScheme: string;
+    website: string;
+    parentId: string;
+  };
+};
+
+/** The sentence for the whole form, by what happened. */
+export type CommentFormMessage = keyof CommentFormText['messages'];
+
+/** A template with its `{name}` placeholders filled in. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** The sentences beside the fields, in one language; the schema decides when each applies. */
+export function fieldMessages(text: CommentFormText, lang: string) {
+  const errors = text.fieldErrors;
+  const counter = new Intl.NumberFormat(lang);
+  const noun = (field: CommentFormField) => ({ field: errors.nouns[field], Field: capitalised(errors.nouns[field]) });
+  return {
+    required: errors.required,
+    notText: (field: CommentFormField) => fillTemplate(errors.notText, noun(field)),
+    controlCharacter: (field: CommentFormField) => fillTemplate(errors.controlCharacter, noun(field)),
+    tooLong: (field: CommentFormField, limit: number, length: number) =>
+      fillTemplate(errors.tooLong, { ...noun(field), limit: counter.format(limit), length: counter.format(length) }),
+    email: errors.email,
+    websiteScheme: errors.websiteScheme,
+    website: errors.website,
+    articleSlug: text.messages.article,
+    parentId: errors.parentId,
+  };
+}
+export type FieldMessages = ReturnType<typeof fieldMessages>;
+
 /** Length in Unicode code points, as readers count characters (an astral '𝒜' is one, not two). */
 export function codePointLength(text: string): number {
   let count = 0;
