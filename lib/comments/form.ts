@@ -1,8 +1,9 @@
 // The comment form's contract: the names readers' browsers post, the state the
-// action answers with and every sentence a reader sees. The form (a Client
-// Component), the schema that parses what it posts and the action all read it
-// from here, so this module has no `server-only` and imports nothing from the
-// server: the browser bundle includes it.
+// action answers with, and the shape of the words a reader sees (each
+// language's words are in lib/i18n). The form (a Client Component), the schema
+// that parses what it posts and the action all read it from here, so this
+// module has no `server-only` and imports nothing from the server: the browser
+// bundle includes it.
 
 /** The reader's fields, by the names browsers post; the schema reads the same names. */
 export const COMMENT_FORM_FIELDS = ['comment', 'name', 'email', 'website'] as const;
@@ -45,70 +46,6 @@ export type CommentFormState = {
 export type CommentFormAction = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
 
 export const initialCommentFormState: CommentFormState = { status: 'idle' };
-
-/** The sentences for the whole form. */
-export const COMMENT_FORM_MESSAGES = {
-  success: 'Your comment is awaiting moderation.',
-  fields: 'Your comment was not posted. Please correct the fields marked below.',
-  article: 'This article does not take comments.',
-  parent: 'The comment you are replying to is not available, so your reply was not posted.',
-  flood: 'Please wait a few seconds before posting another comment.',
-  duplicate: 'You have already posted this comment.',
-  /** The form sent another comment of this reader's already; the answer carries a fresh one. */
-  formUsed: 'This form has already sent one of your comments. Your new comment is kept below: press Post Comment again to send it.',
-  /** A store failure the reader can wait out (see `retryPolicy`). */
-  unavailable: 'We could not save your comment just now. It is kept below: please try again in a moment.',
-  error: 'Something went wrong and your comment was not posted. It is kept below: please try again.',
-} as const;
-
-/** Why a form token was refused. */
-export type TokenProblem = 'missing' | 'malformed' | 'forged' | 'too-fast' | 'expired';
-
-const NOT_CHECKED = 'This form could not be checked. Your comment is kept: please submit it again.';
-const TOKEN_MESSAGES: Record<TokenProblem, string> = {
-  expired: 'This form has expired. Your comment is kept: please submit it again.',
-  'too-fast': 'That was quick. Your comment is kept: please wait a few seconds, then submit it again.',
-  missing: NOT_CHECKED,
-  malformed: NOT_CHECKED,
-  forged: NOT_CHECKED,
-};
-
-/** What to tell the reader when the token is refused; their text is kept by the caller. */
-export function tokenProblemMessage(reason: TokenProblem): string {
-  return TOKEN_MESSAGES[reason];
-}
-
-// How a field is named inside a sentence: "Your name can be…".
-const NOUNS: Record<CommentFormField, string> = {
-  comment: 'your comment',
-  name: 'your name',
-  email: 'your email address',
-  website: 'your website address',
-};
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const counter = new Intl.NumberFormat('en-US');
-
-// For an empty required field; a field without one is optional.
-const REQUIRED: Partial<Record<CommentFormField, string>> = {
-  comment: 'Please write a comment.',
-  name: 'Please enter your name.',
-  email: 'Please enter your email address.',
-};
-
-/** The sentences beside the fields; the schema decides when each applies. */
-export const FIELD_MESSAGES = {
-  required: REQUIRED,
-  notText: (field: CommentFormField) => `${NOUNS[field]} must be text.`,
-  controlCharacter: (field: CommentFormField) => `${capitalised(NOUNS[field])} contains an invisible control character. Please remove it.`,
-  tooLong: (field: CommentFormField, limit: number, length: number) =>
-    `${capitalised(NOUNS[field])} can be at most ${counter.format(limit)} characters (you have ${counter.format(length)}).`,
-  email: 'Please enter a valid email address, like name@example.com.',
-  websiteScheme: 'Your website address must start with http:// or https://.',
-  website: 'Please enter a valid website address, like https://example.com.',
-  articleSlug: COMMENT_FORM_MESSAGES.article,
-  parentId: 'The comment you are replying to could not be found.',
-} as const;
 
 /**
  * Every word of the form and every sentence it answers with, in one
@@ -158,10 +95,22 @@ export type CommentFormText = {
 /** The sentence for the whole form, by what happened. */
 export type CommentFormMessage = keyof CommentFormText['messages'];
 
+/** Why a form token was refused. */
+export type TokenProblem = 'missing' | 'malformed' | 'forged' | 'too-fast' | 'expired';
+
+/** What to tell the reader when the token is refused; their text is kept by the caller. */
+export function tokenProblemMessage(reason: TokenProblem, text: CommentFormText): string {
+  if (reason === 'expired') return text.token.expired;
+  if (reason === 'too-fast') return text.token.tooFast;
+  return text.token.notChecked;
+}
+
 /** A template with its `{name}` placeholders filled in. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The sentences beside the fields, in one language; the schema decides when each applies. */
 export function fieldMessages(text: CommentFormText, lang: string) {
@@ -218,7 +167,11 @@ export const EMPTY_COMMENT_FORM_VALUES: CommentFormValues = { comment: '', name:
  * The fields past their limit (in code points, as the server counts after
  * trimming), with the server's sentence for each; null when all fit.
  */
-export function tooLongFields(data: FormData, limits: CommentFormLimits | undefined): CommentFormState['fieldErrors'] | null {
+export function tooLongFields(
+  data: FormData,
+  limits: CommentFormLimits | undefined,
+  messages: Pick<FieldMessages, 'tooLong'>,
+): CommentFormState['fieldErrors'] | null {
   const errors: NonNullable<CommentFormState['fieldErrors']> = {};
   for (const field of COMMENT_FORM_FIELDS) {
     const value = data.get(field);
@@ -226,7 +179,7 @@ export function tooLongFields(data: FormData, limits: CommentFormLimits | undefi
     // UTF-16 length is never below the number of code points.
     if (typeof value !== 'string' || limit === undefined || value.length <= limit) continue;
     const length = codePointLength(value.normalize('NFC').trim());
-    if (length > limit) errors[field] = FIELD_MESSAGES.tooLong(field, limit, length);
+    if (length > limit) errors[field] = messages.tooLong(field, limit, length);
   }
   return Object.keys(errors).length > 0 ? errors : null;
 }

@@ -16,9 +16,8 @@ export type { CommentStoreErrorCode, RetryPolicy } from '@/lib/comments/errors';
 export {
   COMMENT_FORM_FIELDS,
   COMMENT_FORM_LIMITS,
-  COMMENT_FORM_MESSAGES,
   EMPTY_COMMENT_FORM_VALUES,
-  FIELD_MESSAGES,
+  fieldMessages,
   FORM_FIELD,
   commentFormValues,
   initialCommentFormState,
@@ -30,6 +29,7 @@ export type {
   CommentFormLimits,
   CommentFormState,
   CommentFormStatus,
+  CommentFormText,
   CommentFormValues,
   TokenProblem,
 } from '@/lib/comments/form';
@@ -42,7 +42,15 @@ export {
   parseCommentEdit,
   parseCommentInput,
 } from '@/lib/comments/schema';
-export type { CommentEdit, CommentField, CommentInput, EditableField, FieldErrors, ParseResult } from '@/lib/comments/schema';
+export type {
+  CommentEdit,
+  CommentField,
+  CommentInput,
+  CommentLanguage,
+  EditableField,
+  FieldErrors,
+  ParseResult,
+} from '@/lib/comments/schema';
 export { commentPagesToRevalidate } from '@/lib/comments/revalidation';
 export { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from '@/lib/comments/access';
 export { assertCommentConfig, commentConfigProblems, deriveKey, getCommentSecret } from '@/lib/comments/secret';

@@ -89,6 +89,9 @@ export function ArticleComments({ articleSlug, comments, replyTo, locale = DEFAU
         replyTo={replyTo ? { id: replyTo.id, name: replyTo.name } : null}
         cancelHref={replyTo ? `${articlePath(articleSlug)}#comments` : undefined}
         limits={COMMENT_FORM_LIMITS}
+        text={messages.commentForm}
+        lang={messages.lang}
+        dir={attributes.dir}
       />
     </CommentSection>
   );
