@@ -6,16 +6,16 @@ import { CommentFormFieldRow, fieldId } from '@/components/comments/comment-form
 import { useFreshToken } from '@/components/comments/use-fresh-token';
 import {
   COMMENT_FORM_FIELDS,
-  fieldMessages,
   fillTemplate,
   FORM_FIELD,
   initialCommentFormState,
   tooLongFields,
+  tooLongMessage,
   type CommentFormAction,
   type CommentFormField,
   type CommentFormLimits,
   type CommentFormState,
-  type CommentFormText,
+  type CommentFormWords,
 } from '@/lib/comments/form';
 import { articlePath, replyHref } from '@/lib/routes';
 
@@ -32,7 +32,7 @@ type CommentFormProps = {
   /** Longest values in code points; with JavaScript, longer ones are not sent at all. */
   limits?: CommentFormLimits;
   /** Every word of the form, in the article's language (this bundle cannot read lib/i18n). */
-  text: CommentFormText;
+  text: CommentFormWords;
   /** The language of `text`, for its digits. */
   lang: string;
   /** The direction of `text`, where it differs from the page's. */
@@ -63,7 +63,7 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
 
   // A body far past the limits would be refused before the action runs; say so here instead.
   function checkLengths(event: FormEvent<HTMLFormElement>) {
-    const errors = tooLongFields(new FormData(event.currentTarget), limits, fieldMessages(text, lang));
+    const errors = tooLongFields(new FormData(event.currentTarget), limits, { tooLong: tooLongMessage(text.fieldErrors, lang) });
     setLocalErrors(errors);
     const first = COMMENT_FORM_FIELDS.find((field) => errors?.[field]);
     if (!first) return;
@@ -73,7 +73,7 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
 
   const values = state.values;
   const errors = localErrors ?? state.fieldErrors ?? {};
-  const message = localErrors ? text.messages.fields : state.message;
+  const message = localErrors ? text.fields : state.message;
   const rowProps = (field: CommentFormField) => ({
     field,
     defaultValue: values?.[field] ?? '',

@@ -92,6 +92,24 @@ export type CommentFormText = {
   };
 };
 
+/**
+ * The words the form itself prints, the part of CommentFormText the browser
+ * gets: the sentences the action answers with come back in its state, so they
+ * are not in every page's payload (where a test, or a reader's tool, would
+ * take "awaiting moderation" for an answer).
+ */
+export type CommentFormWords = Pick<CommentFormText, 'heading' | 'replyHeading' | 'cancelReply' | 'notes' | 'labels' | 'submit'> & {
+  /** The sentence for fields the form itself finds too long. */
+  fields: string;
+  fieldErrors: Pick<CommentFormText['fieldErrors'], 'nouns' | 'tooLong'>;
+};
+
+export function commentFormWords(text: CommentFormText): CommentFormWords {
+  const { heading, replyHeading, cancelReply, notes, labels, submit } = text;
+  const { nouns, tooLong } = text.fieldErrors;
+  return { heading, replyHeading, cancelReply, notes, labels, submit, fields: text.messages.fields, fieldErrors: { nouns, tooLong } };
+}
+
 /** The sentence for the whole form, by what happened. */
 export type CommentFormMessage = keyof CommentFormText['messages'];
 
@@ -112,17 +130,27 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** "Your name can be at most 245 characters (you have 246).", in the language's words and digits. */
+export function tooLongMessage(words: Pick<CommentFormText['fieldErrors'], 'nouns' | 'tooLong'>, lang: string) {
+  const counter = new Intl.NumberFormat(lang);
+  return (field: CommentFormField, limit: number, length: number) =>
+    fillTemplate(words.tooLong, {
+      field: words.nouns[field],
+      Field: capitalised(words.nouns[field]),
+      limit: counter.format(limit),
+      length: counter.format(length),
+    });
+}
+
 /** The sentences beside the fields, in one language; the schema decides when each applies. */
 export function fieldMessages(text: CommentFormText, lang: string) {
   const errors = text.fieldErrors;
-  const counter = new Intl.NumberFormat(lang);
   const noun = (field: CommentFormField) => ({ field: errors.nouns[field], Field: capitalised(errors.nouns[field]) });
   return {
     required: errors.required,
     notText: (field: CommentFormField) => fillTemplate(errors.notText, noun(field)),
     controlCharacter: (field: CommentFormField) => fillTemplate(errors.controlCharacter, noun(field)),
-    tooLong: (field: CommentFormField, limit: number, length: number) =>
-      fillTemplate(errors.tooLong, { ...noun(field), limit: counter.format(limit), length: counter.format(length) }),
+    tooLong: tooLongMessage(errors, lang),
     email: errors.email,
     websiteScheme: errors.websiteScheme,
     website: errors.website,

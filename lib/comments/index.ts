@@ -16,6 +16,7 @@ export type { CommentStoreErrorCode, RetryPolicy } from '@/lib/comments/errors';
 export {
   COMMENT_FORM_FIELDS,
   COMMENT_FORM_LIMITS,
+  commentFormWords,
   EMPTY_COMMENT_FORM_VALUES,
   fieldMessages,
   FORM_FIELD,
@@ -30,6 +31,7 @@ export type {
   CommentFormState,
   CommentFormStatus,
   CommentFormText,
+  CommentFormWords,
   CommentFormValues,
   TokenProblem,
 } from '@/lib/comments/form';

@@ -2,6 +2,7 @@ import { CommentForm } from '@/components/comments/comment-form';
 import { CommentSection } from '@/components/comments/comment-section';
 import {
   COMMENT_FORM_LIMITS,
+  commentFormWords,
   getCommentStore,
   isCommentStoreError,
   issueCommentToken,
@@ -89,7 +90,7 @@ export function ArticleComments({ articleSlug, comments, replyTo, locale = DEFAU
         replyTo={replyTo ? { id: replyTo.id, name: replyTo.name } : null}
         cancelHref={replyTo ? `${articlePath(articleSlug)}#comments` : undefined}
         limits={COMMENT_FORM_LIMITS}
-        text={messages.commentForm}
+        text={commentFormWords(messages.commentForm)}
         lang={messages.lang}
         dir={attributes.dir}
       />

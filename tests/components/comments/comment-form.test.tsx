@@ -3,11 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { CommentForm } from '@/components/comments/comment-form';
-import type { CommentFormAction, CommentFormState } from '@/lib/comments/form';
+import { commentFormWords, type CommentFormAction, type CommentFormState } from '@/lib/comments/form';
 import { messagesFor } from '@/lib/i18n';
 
 const LIMITS = { comment: 65_525, name: 245, email: 100, website: 200 };
-const ENGLISH = messagesFor('en', 'en').commentForm;
+const ENGLISH = commentFormWords(messagesFor('en', 'en').commentForm);
 
 function renderForm(action: CommentFormAction, props: Partial<Parameters<typeof CommentForm>[0]> = {}) {
   const view = render(
@@ -176,7 +176,7 @@ describe('CommentForm', () => {
 });
 
 describe('CommentForm in a Dari article', () => {
-  const DARI = messagesFor('fa-AF', 'en').commentForm;
+  const DARI = commentFormWords(messagesFor('fa-AF', 'en').commentForm);
 
   it('is right to left, with Dari heading, notice, labels and button', () => {
     const { container } = renderForm(answer({ status: 'idle' }), { text: DARI, lang: 'fa-AF', dir: 'rtl' });
