@@ -6,7 +6,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 
 // Folders of lib/ with an entry module (index.ts): the rest of the code
 // imports the entry, never the files behind it.
-const FEATURES = ['comments', 'content', 'http', 'moderation', 'publishing', 'seo', 'social-image'];
+const FEATURES = ['comments', 'content', 'http', 'i18n', 'moderation', 'publishing', 'seo', 'social-image'];
 
 // Parts of a feature that the browser bundle may include; they are not
 // behind the entry because the entry is server-only.

@@ -1,4 +1,4 @@
-import { site } from '@/lib/site';
+import { DEFAULT_LOCALE, formatDate, type ArticleLocale } from '@/lib/i18n';
 
 type DateTimeProps = {
   /** ISO 8601 timestamp. */
@@ -6,36 +6,16 @@ type DateTimeProps = {
   /** Also show the clock time and the zone; otherwise the date alone. */
   withTime?: boolean;
   className?: string;
+  /** Whose calendar, digits and zone (the article's); the site's by default. */
+  locale?: Pick<ArticleLocale, 'messages' | 'timeZone'>;
 };
 
-// Readers are shown the newsroom's own zone, whatever the build machine's zone is.
-const dateOnly = new Intl.DateTimeFormat('en-GB', {
-  timeZone: site.timeZone,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
-const dateAndTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: site.timeZone,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZoneName: 'short',
-});
-
-export function formatDate(iso: string, withTime = false): string {
-  return (withTime ? dateAndTime : dateOnly).format(new Date(iso));
-}
-
-export function DateTime({ iso, withTime = false, className }: DateTimeProps) {
+export function DateTime({ iso, withTime = false, className, locale = DEFAULT_LOCALE }: DateTimeProps) {
+  const { messages, timeZone } = locale;
   return (
-    // dir: an English date keeps its order inside right-to-left text.
-    <time dateTime={iso} dir="ltr" className={className}>
-      {formatDate(iso, withTime)}
+    // dir: a date keeps its own order inside text of the other direction.
+    <time dateTime={iso} dir={messages.dir} className={className}>
+      {formatDate(iso, messages, { timeZone, withTime })}
     </time>
   );
 }

@@ -6,14 +6,16 @@ import { CommentFormFieldRow, fieldId } from '@/components/comments/comment-form
 import { useFreshToken } from '@/components/comments/use-fresh-token';
 import {
   COMMENT_FORM_FIELDS,
-  COMMENT_FORM_MESSAGES,
+  fillTemplate,
   FORM_FIELD,
   initialCommentFormState,
   tooLongFields,
+  tooLongMessage,
   type CommentFormAction,
   type CommentFormField,
   type CommentFormLimits,
   type CommentFormState,
+  type CommentFormWords,
 } from '@/lib/comments/form';
 import { articlePath, replyHref } from '@/lib/routes';
 
@@ -29,9 +31,15 @@ type CommentFormProps = {
   cancelHref?: string;
   /** Longest values in code points; with JavaScript, longer ones are not sent at all. */
   limits?: CommentFormLimits;
+  /** Every word of the form, in the article's language (this bundle cannot read lib/i18n). */
+  text: CommentFormWords;
+  /** The language of `text`, for its digits. */
+  lang: string;
+  /** The direction of `text`, where it differs from the page's. */
+  dir?: 'ltr' | 'rtl';
 };
 
-export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, cancelHref, limits }: CommentFormProps) {
+export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, cancelHref, limits, text, lang, dir }: CommentFormProps) {
   // The permalink is where a browser without JavaScript posts the form (its
   // `action` attribute); an empty `action` is not valid HTML.
   const permalink = replyTo ? replyHref(articleSlug, replyTo.id).replace(/#.*$/, '') : articlePath(articleSlug);
@@ -55,7 +63,7 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
 
   // A body far past the limits would be refused before the action runs; say so here instead.
   function checkLengths(event: FormEvent<HTMLFormElement>) {
-    const errors = tooLongFields(new FormData(event.currentTarget), limits);
+    const errors = tooLongFields(new FormData(event.currentTarget), limits, { tooLong: tooLongMessage(text.fieldErrors, lang) });
     setLocalErrors(errors);
     const first = COMMENT_FORM_FIELDS.find((field) => errors?.[field]);
     if (!first) return;
@@ -65,7 +73,7 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
 
   const values = state.values;
   const errors = localErrors ?? state.fieldErrors ?? {};
-  const message = localErrors ? COMMENT_FORM_MESSAGES.fields : state.message;
+  const message = localErrors ? text.fields : state.message;
   const rowProps = (field: CommentFormField) => ({
     field,
     defaultValue: values?.[field] ?? '',
@@ -74,20 +82,14 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
   });
 
   return (
-    <div className="flex flex-col gap-4">
+    <div dir={dir} className="flex flex-col gap-4">
       <h2 id="leave-a-reply" className="scroll-mt-6 border-b-2 border-ink pb-2 font-serif text-2xl font-bold">
-        {replyTo ? (
-          <>
-            Reply to <bdi>{replyTo.name}</bdi>
-          </>
-        ) : (
-          'Leave a Reply'
-        )}
+        {replyTo ? <ReplyHeading template={text.replyHeading} name={replyTo.name} /> : text.heading}
       </h2>
       {replyTo && cancelHref ? (
         <p>
           <a href={cancelHref} className="text-sm font-semibold text-link underline underline-offset-2">
-            Cancel reply
+            {text.cancelReply}
           </a>
         </p>
       ) : null}
@@ -100,7 +102,7 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
         className="flex flex-col gap-4"
       >
         <p id="comment-form-notes" className="text-sm text-muted">
-          Your email address will not be published. Required fields are marked *
+          {text.notes}
         </p>
         <div ref={messageRef} tabIndex={-1} role="alert" aria-atomic="true" className="outline-none">
           {message ? (
@@ -118,17 +120,29 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
         <input type="hidden" name={FORM_FIELD.articleSlug} value={articleSlug} />
         {replyTo ? <input type="hidden" name={FORM_FIELD.parentId} value={String(replyTo.id)} /> : null}
         <input type="hidden" name={FORM_FIELD.token} value={state.token ?? freshToken ?? token} />
-        <CommentFormFieldRow key={`comment-${seen.version}`} {...rowProps('comment')} label="Comment" type="textarea" required />
-        <CommentFormFieldRow key={`name-${seen.version}`} {...rowProps('name')} label="Name" autoComplete="name" required />
+        <CommentFormFieldRow
+          key={`comment-${seen.version}`}
+          {...rowProps('comment')}
+          label={text.labels.comment}
+          type="textarea"
+          required
+        />
+        <CommentFormFieldRow key={`name-${seen.version}`} {...rowProps('name')} label={text.labels.name} autoComplete="name" required />
         <CommentFormFieldRow
           key={`email-${seen.version}`}
           {...rowProps('email')}
-          label="Email"
+          label={text.labels.email}
           type="email"
           autoComplete="email"
           required
         />
-        <CommentFormFieldRow key={`website-${seen.version}`} {...rowProps('website')} label="Website" type="url" autoComplete="url" />
+        <CommentFormFieldRow
+          key={`website-${seen.version}`}
+          {...rowProps('website')}
+          label={text.labels.website}
+          type="url"
+          autoComplete="url"
+        />
         {/* A trap for form-filling programs: hidden from sight, from the keyboard and from screen readers. */}
         <div aria-hidden="true" className="sr-only">
           <label htmlFor="comment-form-company">Company (leave empty)</label>
@@ -140,10 +154,23 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
             disabled={pending}
             className="inline-flex min-h-11 items-center bg-ink px-5 font-semibold text-paper hover:bg-accent disabled:opacity-60"
           >
-            Post Comment
+            {text.submit}
           </button>
         </p>
       </form>
     </div>
+  );
+}
+
+/** "Reply to {name}", the name isolated so a right-to-left name cannot reorder the words around it. */
+function ReplyHeading({ template, name }: { template: string; name: string }) {
+  const marker = '\u0000';
+  const [before = '', after = ''] = fillTemplate(template, { name: marker }).split(marker);
+  return (
+    <>
+      {before}
+      <bdi>{name}</bdi>
+      {after}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { DateTime } from '@/components/article/date-time';
 import type { PublicComment } from '@/lib/comments';
+import { DEFAULT_LOCALE, fillTemplate, splitTemplate, type ArticleLocale } from '@/lib/i18n';
 
 import { CommentAuthor } from './comment-author';
 import { CommentAvatar } from './comment-avatar';
@@ -11,9 +12,13 @@ type CommentItemProps = {
   replyTo?: { id: number; name: string } | null;
   /** The no-JavaScript reply page for this comment. */
   replyHref: string;
+  /** The article's words and zone; the site's by default. */
+  locale?: ArticleLocale;
 };
 
-export function CommentItem({ comment, replyTo, replyHref }: CommentItemProps) {
+export function CommentItem({ comment, replyTo, replyHref, locale = DEFAULT_LOCALE }: CommentItemProps) {
+  const words = locale.messages.comments;
+  const [inReplyBefore, inReplyAfter] = splitTemplate(words.inReplyTo, 'name');
   return (
     <article id={`comment-${comment.id}`} className="flex scroll-mt-6 flex-col gap-3 border-t border-rule pt-4">
       <header className="flex items-center gap-3">
@@ -24,14 +29,15 @@ export function CommentItem({ comment, replyTo, replyHref }: CommentItemProps) {
           </h3>
           <p className="text-sm text-muted">
             <a href={`#comment-${comment.id}`} className="hover:underline">
-              <DateTime iso={comment.createdAt} withTime />
+              <DateTime iso={comment.createdAt} withTime locale={locale} />
             </a>
             {replyTo ? (
               <>
-                {' · in reply to '}
+                {` · ${inReplyBefore}`}
                 <a href={`#comment-${replyTo.id}`} className="hover:underline">
                   <bdi>{replyTo.name}</bdi>
                 </a>
+                {inReplyAfter}
               </>
             ) : null}
           </p>
@@ -42,10 +48,10 @@ export function CommentItem({ comment, replyTo, replyHref }: CommentItemProps) {
         <a
           href={replyHref}
           rel="nofollow"
-          aria-label={`Reply to ${comment.name}`}
+          aria-label={fillTemplate(words.replyTo, { name: comment.name })}
           className="text-sm font-semibold text-link underline underline-offset-2"
         >
-          Reply
+          {words.reply}
         </a>
       </p>
     </article>

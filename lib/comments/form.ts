@@ -1,8 +1,9 @@
 // The comment form's contract: the names readers' browsers post, the state the
-// action answers with and every sentence a reader sees. The form (a Client
-// Component), the schema that parses what it posts and the action all read it
-// from here, so this module has no `server-only` and imports nothing from the
-// server: the browser bundle includes it.
+// action answers with, and the shape of the words a reader sees (each
+// language's words are in lib/i18n). The form (a Client Component), the schema
+// that parses what it posts and the action all read it from here, so this
+// module has no `server-only` and imports nothing from the server: the browser
+// bundle includes it.
 
 /** The reader's fields, by the names browsers post; the schema reads the same names. */
 export const COMMENT_FORM_FIELDS = ['comment', 'name', 'email', 'website'] as const;
@@ -46,69 +47,118 @@ export type CommentFormAction = (state: CommentFormState, formData: FormData) =>
 
 export const initialCommentFormState: CommentFormState = { status: 'idle' };
 
-/** The sentences for the whole form. */
-export const COMMENT_FORM_MESSAGES = {
-  success: 'Your comment is awaiting moderation.',
-  fields: 'Your comment was not posted. Please correct the fields marked below.',
-  article: 'This article does not take comments.',
-  parent: 'The comment you are replying to is not available, so your reply was not posted.',
-  flood: 'Please wait a few seconds before posting another comment.',
-  duplicate: 'You have already posted this comment.',
-  /** The form sent another comment of this reader's already; the answer carries a fresh one. */
-  formUsed: 'This form has already sent one of your comments. Your new comment is kept below: press Post Comment again to send it.',
-  /** A store failure the reader can wait out (see `retryPolicy`). */
-  unavailable: 'We could not save your comment just now. It is kept below: please try again in a moment.',
-  error: 'Something went wrong and your comment was not posted. It is kept below: please try again.',
-} as const;
+/**
+ * Every word of the form and every sentence it answers with, in one
+ * language. The messages files of lib/i18n hold one of these per language;
+ * the action picks the article's, and the form gets it as a prop (this module
+ * must stay free of server code, so it names the shape and fills it in, and
+ * holds no language of its own). `{field}` is a field's noun as it stands
+ * inside a sentence, `{Field}` the same at its start.
+ */
+export type CommentFormText = {
+  heading: string;
+  /** The heading in reply mode; `{name}` is the comment answered. */
+  replyHeading: string;
+  cancelReply: string;
+  notes: string;
+  labels: Record<CommentFormField, string>;
+  submit: string;
+  messages: {
+    success: string;
+    fields: string;
+    article: string;
+    parent: string;
+    flood: string;
+    duplicate: string;
+    /** The form sent another comment of this reader's already; the answer carries a fresh one. */
+    formUsed: string;
+    /** A store failure the reader can wait out (see `retryPolicy`). */
+    unavailable: string;
+    error: string;
+  };
+  token: { expired: string; tooFast: string; notChecked: string };
+  fieldErrors: {
+    /** For an empty required field; a field without one is optional. */
+    required: Partial<Record<CommentFormField, string>>;
+    nouns: Record<CommentFormField, string>;
+    notText: string;
+    controlCharacter: string;
+    /** `{limit}` and `{length}` are counts of characters. */
+    tooLong: string;
+    email: string;
+    websiteScheme: string;
+    website: string;
+    parentId: string;
+  };
+};
+
+/**
+ * The words the form itself prints, the part of CommentFormText the browser
+ * gets: the sentences the action answers with come back in its state, so they
+ * are not in every page's payload (where a test, or a reader's tool, would
+ * take "awaiting moderation" for an answer).
+ */
+export type CommentFormWords = Pick<CommentFormText, 'heading' | 'replyHeading' | 'cancelReply' | 'notes' | 'labels' | 'submit'> & {
+  /** The sentence for fields the form itself finds too long. */
+  fields: string;
+  fieldErrors: Pick<CommentFormText['fieldErrors'], 'nouns' | 'tooLong'>;
+};
+
+export function commentFormWords(text: CommentFormText): CommentFormWords {
+  const { heading, replyHeading, cancelReply, notes, labels, submit } = text;
+  const { nouns, tooLong } = text.fieldErrors;
+  return { heading, replyHeading, cancelReply, notes, labels, submit, fields: text.messages.fields, fieldErrors: { nouns, tooLong } };
+}
+
+/** The sentence for the whole form, by what happened. */
+export type CommentFormMessage = keyof CommentFormText['messages'];
 
 /** Why a form token was refused. */
 export type TokenProblem = 'missing' | 'malformed' | 'forged' | 'too-fast' | 'expired';
 
-const NOT_CHECKED = 'This form could not be checked. Your comment is kept: please submit it again.';
-const TOKEN_MESSAGES: Record<TokenProblem, string> = {
-  expired: 'This form has expired. Your comment is kept: please submit it again.',
-  'too-fast': 'That was quick. Your comment is kept: please wait a few seconds, then submit it again.',
-  missing: NOT_CHECKED,
-  malformed: NOT_CHECKED,
-  forged: NOT_CHECKED,
-};
-
 /** What to tell the reader when the token is refused; their text is kept by the caller. */
-export function tokenProblemMessage(reason: TokenProblem): string {
-  return TOKEN_MESSAGES[reason];
+export function tokenProblemMessage(reason: TokenProblem, text: CommentFormText): string {
+  if (reason === 'expired') return text.token.expired;
+  if (reason === 'too-fast') return text.token.tooFast;
+  return text.token.notChecked;
 }
 
-// How a field is named inside a sentence: "Your name can be…".
-const NOUNS: Record<CommentFormField, string> = {
-  comment: 'your comment',
-  name: 'your name',
-  email: 'your email address',
-  website: 'your website address',
-};
+/** A template with its `{name}` placeholders filled in. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const counter = new Intl.NumberFormat('en-US');
 
-// For an empty required field; a field without one is optional.
-const REQUIRED: Partial<Record<CommentFormField, string>> = {
-  comment: 'Please write a comment.',
-  name: 'Please enter your name.',
-  email: 'Please enter your email address.',
-};
+/** "Your name can be at most 245 characters (you have 246).", in the language's words and digits. */
+export function tooLongMessage(words: Pick<CommentFormText['fieldErrors'], 'nouns' | 'tooLong'>, lang: string) {
+  const counter = new Intl.NumberFormat(lang);
+  return (field: CommentFormField, limit: number, length: number) =>
+    fillTemplate(words.tooLong, {
+      field: words.nouns[field],
+      Field: capitalised(words.nouns[field]),
+      limit: counter.format(limit),
+      length: counter.format(length),
+    });
+}
 
-/** The sentences beside the fields; the schema decides when each applies. */
-export const FIELD_MESSAGES = {
-  required: REQUIRED,
-  notText: (field: CommentFormField) => `${NOUNS[field]} must be text.`,
-  controlCharacter: (field: CommentFormField) => `${capitalised(NOUNS[field])} contains an invisible control character. Please remove it.`,
-  tooLong: (field: CommentFormField, limit: number, length: number) =>
-    `${capitalised(NOUNS[field])} can be at most ${counter.format(limit)} characters (you have ${counter.format(length)}).`,
-  email: 'Please enter a valid email address, like name@example.com.',
-  websiteScheme: 'Your website address must start with http:// or https://.',
-  website: 'Please enter a valid website address, like https://example.com.',
-  articleSlug: COMMENT_FORM_MESSAGES.article,
-  parentId: 'The comment you are replying to could not be found.',
-} as const;
+/** The sentences beside the fields, in one language; the schema decides when each applies. */
+export function fieldMessages(text: CommentFormText, lang: string) {
+  const errors = text.fieldErrors;
+  const noun = (field: CommentFormField) => ({ field: errors.nouns[field], Field: capitalised(errors.nouns[field]) });
+  return {
+    required: errors.required,
+    notText: (field: CommentFormField) => fillTemplate(errors.notText, noun(field)),
+    controlCharacter: (field: CommentFormField) => fillTemplate(errors.controlCharacter, noun(field)),
+    tooLong: tooLongMessage(errors, lang),
+    email: errors.email,
+    websiteScheme: errors.websiteScheme,
+    website: errors.website,
+    articleSlug: text.messages.article,
+    parentId: errors.parentId,
+  };
+}
+export type FieldMessages = ReturnType<typeof fieldMessages>;
 
 /** Length in Unicode code points, as readers count characters (an astral '𝒜' is one, not two). */
 export function codePointLength(text: string): number {
@@ -145,7 +195,11 @@ export const EMPTY_COMMENT_FORM_VALUES: CommentFormValues = { comment: '', name:
  * The fields past their limit (in code points, as the server counts after
  * trimming), with the server's sentence for each; null when all fit.
  */
-export function tooLongFields(data: FormData, limits: CommentFormLimits | undefined): CommentFormState['fieldErrors'] | null {
+export function tooLongFields(
+  data: FormData,
+  limits: CommentFormLimits | undefined,
+  messages: Pick<FieldMessages, 'tooLong'>,
+): CommentFormState['fieldErrors'] | null {
   const errors: NonNullable<CommentFormState['fieldErrors']> = {};
   for (const field of COMMENT_FORM_FIELDS) {
     const value = data.get(field);
@@ -153,7 +207,7 @@ export function tooLongFields(data: FormData, limits: CommentFormLimits | undefi
     // UTF-16 length is never below the number of code points.
     if (typeof value !== 'string' || limit === undefined || value.length <= limit) continue;
     const length = codePointLength(value.normalize('NFC').trim());
-    if (length > limit) errors[field] = FIELD_MESSAGES.tooLong(field, limit, length);
+    if (length > limit) errors[field] = messages.tooLong(field, limit, length);
   }
   return Object.keys(errors).length > 0 ? errors : null;
 }

@@ -17,9 +17,9 @@ export type { CommentStoreErrorCode, RetryPolicy } from '@/lib/comments/errors';
 export {
   COMMENT_FORM_FIELDS,
   COMMENT_FORM_LIMITS,
-  COMMENT_FORM_MESSAGES,
+  commentFormWords,
   EMPTY_COMMENT_FORM_VALUES,
-  FIELD_MESSAGES,
+  fieldMessages,
   FORM_FIELD,
   commentFormValues,
   initialCommentFormState,
@@ -31,6 +31,8 @@ export type {
   CommentFormLimits,
   CommentFormState,
   CommentFormStatus,
+  CommentFormText,
+  CommentFormWords,
   CommentFormValues,
   TokenProblem,
 } from '@/lib/comments/form';
@@ -43,7 +45,15 @@ export {
   parseCommentEdit,
   parseCommentInput,
 } from '@/lib/comments/schema';
-export type { CommentEdit, CommentField, CommentInput, EditableField, FieldErrors, ParseResult } from '@/lib/comments/schema';
+export type {
+  CommentEdit,
+  CommentField,
+  CommentInput,
+  CommentLanguage,
+  EditableField,
+  FieldErrors,
+  ParseResult,
+} from '@/lib/comments/schema';
 export { commentPagesToRevalidate } from '@/lib/comments/revalidation';
 export { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from '@/lib/comments/access';
 export { assertCommentConfig, commentConfigProblems, deriveKey, getCommentSecret } from '@/lib/comments/secret';

@@ -6,13 +6,16 @@ import {
   codePointLength,
   COMMENT_FORM_FIELDS,
   COMMENT_FORM_LIMITS,
-  FIELD_MESSAGES,
+  fieldMessages,
   FORM_FIELD,
   keptValue,
   type CommentFormField,
+  type FieldMessages,
 } from '@/lib/comments/form';
 import { cleanText, hasControlCharacter } from '@/lib/comments/text';
+import { messagesFor, type Messages } from '@/lib/i18n';
 import { isSlug, SLUG_MAX_LENGTH } from '@/lib/routes';
+import { site } from '@/lib/site';
 
 // The schema reads the fields by the names the form posts and returns them by
 // the names the store keeps: this is the one place where `comment` becomes `body`.
@@ -35,6 +38,7 @@ export const EDITABLE_FIELDS = COMMENT_FORM_FIELDS;
 export type EditableField = CommentFormField;
 
 type TextRule = {
+  messages: FieldMessages;
   field: CommentFormField;
   multiline?: boolean;
   /** A format check on the cleaned value; returns a message when it fails. */
@@ -48,21 +52,22 @@ const tooLongToClean = (max: number, raw: string) => raw.length > max * 2 + 1_00
 /** A reader's text field: cleaned (see `cleanText`), then checked; messages are plain sentences. */
 function textField(rule: TextRule) {
   const max = COMMENT_FORM_LIMITS[rule.field];
-  // Absent from FIELD_MESSAGES.required: the field is optional.
-  const required = FIELD_MESSAGES.required[rule.field];
+  // Absent from messages.required: the field is optional.
+  const messages = rule.messages;
+  const required = messages.required[rule.field];
   return z.unknown().transform((raw, ctx): string => {
     const fail = (message: string) => {
       ctx.addIssue({ code: 'custom', message });
       return z.NEVER;
     };
     if (raw === undefined || raw === null) return required ? fail(required) : '';
-    if (typeof raw !== 'string') return fail(required ?? FIELD_MESSAGES.notText(rule.field));
-    if (tooLongToClean(max, raw)) return fail(FIELD_MESSAGES.tooLong(rule.field, max, codePointLength(raw)));
+    if (typeof raw !== 'string') return fail(required ?? messages.notText(rule.field));
+    if (tooLongToClean(max, raw)) return fail(messages.tooLong(rule.field, max, codePointLength(raw)));
     const value = cleanText(raw, rule.multiline ?? false);
     if (value === '') return required ? fail(required) : '';
-    if (hasControlCharacter(value, rule.multiline ?? false)) return fail(FIELD_MESSAGES.controlCharacter(rule.field));
+    if (hasControlCharacter(value, rule.multiline ?? false)) return fail(messages.controlCharacter(rule.field));
     const length = codePointLength(value);
-    if (length > max) return fail(FIELD_MESSAGES.tooLong(rule.field, max, length));
+    if (length > max) return fail(messages.tooLong(rule.field, max, length));
     const problem = rule.check?.(value);
     return problem ? fail(problem) : value;
   });
@@ -74,13 +79,11 @@ function textField(rule: TextRule) {
 const EMAIL =
   /^(?!\.)(?!.*\.\.)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}(?<!\.)@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 
-function checkEmail(value: string): string | null {
-  return EMAIL.test(value) ? null : FIELD_MESSAGES.email;
-}
+const checkEmail = (messages: FieldMessages) => (value: string) => (EMAIL.test(value) ? null : messages.email);
 
-function checkWebsite(value: string): string | null {
-  if (!/^https?:\/\//i.test(value)) return FIELD_MESSAGES.websiteScheme;
-  const invalid = FIELD_MESSAGES.website;
+const checkWebsite = (messages: FieldMessages) => (value: string) => {
+  if (!/^https?:\/\//i.test(value)) return messages.websiteScheme;
+  const invalid = messages.website;
   if (/\s/u.test(value)) return invalid;
   try {
     const url = new URL(value);
@@ -92,29 +95,7 @@ function checkWebsite(value: string): string | null {
   } catch {
     return invalid;
   }
-}
-
-// Exactly as posted: the form writes the slug itself, so anything else did not come from it.
-const articleSlugField = z.unknown().transform((raw, ctx): string => {
-  if (!isSlug(raw)) {
-    ctx.addIssue({ code: 'custom', message: FIELD_MESSAGES.articleSlug });
-    return z.NEVER;
-  }
-  return raw;
-});
-
-const parentIdField = z.unknown().transform((raw, ctx): number | null => {
-  if (raw === undefined || raw === null || raw === '') return null;
-  const value = typeof raw === 'string' && /^\d{1,15}$/.test(raw.trim()) ? Number(raw.trim()) : raw;
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
-  ctx.addIssue({ code: 'custom', message: FIELD_MESSAGES.parentId });
-  return z.NEVER;
-});
-
-const nameField = textField({ field: 'name' });
-const emailField = textField({ field: 'email', check: checkEmail });
-const websiteField = textField({ field: 'website', check: checkWebsite }).transform((value) => (value === '' ? null : value));
-const bodyField = textField({ field: 'comment', multiline: true });
+};
 
 // zod refuses an absent key even when its schema accepts undefined; every
 // field is looked up, so a form without a website or a parent is complete.
@@ -124,36 +105,92 @@ function allFields(raw: unknown): unknown {
   return Object.fromEntries(COMMENT_FIELDS.map((field) => [field, record[field]]));
 }
 
+type EditedFields = { name?: string; email?: string; website?: string | null; body?: string };
+
+/** The language a reader is answered in: the article's words (lib/i18n) and its tag, for the digits. */
+export type CommentLanguage = Pick<Messages, 'lang' | 'commentForm'>;
+
+/** The schemas, with their sentences in one language. */
+function createCommentSchemas(language: CommentLanguage) {
+  const messages = fieldMessages(language.commentForm, language.lang);
+
+  // Exactly as posted: the form writes the slug itself, so anything else did not come from it.
+  const articleSlugField = z.unknown().transform((raw, ctx): string => {
+    if (!isSlug(raw)) {
+      ctx.addIssue({ code: 'custom', message: messages.articleSlug });
+      return z.NEVER;
+    }
+    return raw;
+  });
+
+  const parentIdField = z.unknown().transform((raw, ctx): number | null => {
+    if (raw === undefined || raw === null || raw === '') return null;
+    const value = typeof raw === 'string' && /^\d{1,15}$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+    ctx.addIssue({ code: 'custom', message: messages.parentId });
+    return z.NEVER;
+  });
+
+  const nameField = textField({ messages, field: 'name' });
+  const emailField = textField({ messages, field: 'email', check: checkEmail(messages) });
+  const websiteField = textField({ messages, field: 'website', check: checkWebsite(messages) }).transform((value) =>
+    value === '' ? null : value,
+  );
+  const bodyField = textField({ messages, field: 'comment', multiline: true });
+
+  const input = z.preprocess(
+    allFields,
+    z
+      .object({
+        [FORM_FIELD.articleSlug]: articleSlugField,
+        [FORM_FIELD.parentId]: parentIdField,
+        name: nameField,
+        email: emailField,
+        website: websiteField,
+        comment: bodyField,
+      } satisfies Record<CommentField, z.ZodType>)
+      .transform(({ comment, ...fields }) => ({ ...fields, body: comment })),
+  );
+
+  const edit = z
+    .object({
+      name: nameField.optional(),
+      email: emailField.optional(),
+      website: websiteField.optional(),
+      comment: bodyField.optional(),
+    } satisfies Record<EditableField, z.ZodType>)
+    .transform(({ comment, ...fields }): EditedFields => (comment === undefined ? fields : { ...fields, body: comment }));
+
+  return { input, edit };
+}
+
+type CommentSchemas = ReturnType<typeof createCommentSchemas>;
+
+// Moderators and scripts work in the site's default language.
+const defaultSchemas = createCommentSchemas(messagesFor(site.defaultLang, site.defaultLang));
+const schemasByLanguage = new WeakMap<CommentLanguage['commentForm'], CommentSchemas>([
+  [messagesFor(site.defaultLang, site.defaultLang).commentForm, defaultSchemas],
+]);
+
+function schemasFor(language: CommentLanguage | undefined): CommentSchemas {
+  if (!language) return defaultSchemas;
+  let schemas = schemasByLanguage.get(language.commentForm);
+  if (!schemas) {
+    schemas = createCommentSchemas(language);
+    schemasByLanguage.set(language.commentForm, schemas);
+  }
+  return schemas;
+}
+
 /**
  * A reader's comment as submitted, read by the form's names. Output text is
  * cleaned, the comment is `body`; `website` and `parentId` are null when absent.
  */
-export const CommentInputSchema = z.preprocess(
-  allFields,
-  z
-    .object({
-      [FORM_FIELD.articleSlug]: articleSlugField,
-      [FORM_FIELD.parentId]: parentIdField,
-      name: nameField,
-      email: emailField,
-      website: websiteField,
-      comment: bodyField,
-    } satisfies Record<CommentField, z.ZodType>)
-    .transform(({ comment, ...fields }) => ({ ...fields, body: comment })),
-);
+export const CommentInputSchema = defaultSchemas.input;
 export type CommentInput = z.output<typeof CommentInputSchema>;
 
-type EditedFields = { name?: string; email?: string; website?: string | null; body?: string };
-
 /** A moderator's edit: any of the reader's fields, by the form's names, checked by the same rules. */
-export const CommentEditSchema = z
-  .object({
-    name: nameField.optional(),
-    email: emailField.optional(),
-    website: websiteField.optional(),
-    comment: bodyField.optional(),
-  } satisfies Record<EditableField, z.ZodType>)
-  .transform(({ comment, ...fields }): EditedFields => (comment === undefined ? fields : { ...fields, body: comment }));
+export const CommentEditSchema = defaultSchemas.edit;
 export type CommentEdit = z.output<typeof CommentEditSchema>;
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
@@ -211,10 +248,10 @@ function parseWith<T, F extends string>(schema: z.ZodType<T>, raw: unknown, fiel
 /**
  * Validates and cleans a reader's submission (FormData or a plain object).
  * Never throws: a reader's mistake comes back as one plain sentence per field,
- * with the values as typed so the form can show them again.
+ * in `language` (the article's; English without it), with the values as typed so the form can show them again.
  */
-export function parseCommentInput(raw: RawSource | unknown): ParseResult<CommentInput, CommentField> {
-  return parseWith(CommentInputSchema, raw, COMMENT_FIELDS);
+export function parseCommentInput(raw: RawSource | unknown, language?: CommentLanguage): ParseResult<CommentInput, CommentField> {
+  return parseWith(schemasFor(language).input, raw, COMMENT_FIELDS);
 }
 
 /** The same rules for a moderator's edit; absent fields stay as they are. */

@@ -54,6 +54,16 @@ export function parseDateTime(input: string): ParsedDate {
   return { ok: true, iso: new Date(time).toISOString(), time };
 }
 
+/** The offset an ISO 8601 timestamp was written with (`Z` is `+00:00`), or undefined when it has none. */
+export function writtenOffset(iso: string): string | undefined {
+  const match = /T[\d:.]+(Z|[+-]\d{2}(?::?\d{2})?)$/i.exec(iso.trim());
+  if (!match?.[1]) return undefined;
+  const zone = match[1].toUpperCase();
+  if (zone === 'Z') return '+00:00';
+  const digits = zone.slice(1).replace(':', '');
+  return `${zone[0]}${digits.slice(0, 2)}:${digits.slice(2) || '00'}`;
+}
+
 function parseZone(zone: string): number | undefined {
   if (zone.toUpperCase() === 'Z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import type { z } from 'zod';
 
-import { isFileSlug, slugify, textDirection } from '@/lib/content/fields';
+import { isFileSlug, slugify, textDirection, writtenOffset } from '@/lib/content/fields';
 import { type DisplayPath, notASlugMessage, readText } from '@/lib/content/files';
 import { type MarkdownFacts, normalizeSpace, renderArticleBody } from '@/lib/content/markdown';
 import type { RedirectSource } from '@/lib/content/moves';
@@ -325,6 +325,7 @@ function summarize(
     slug,
     title: frontMatter.title,
     date: frontMatter.date.iso,
+    dateOffset: writtenOffset(frontMatter.date.text),
     corrections: [],
     authors,
     categories,

@@ -35,6 +35,8 @@ export type ArticleImage = {
 export type Correction = {
   /** ISO 8601 in UTC. */
   date: string;
+  /** The UTC offset the editor wrote in `date` (`+05:00`): the desk's zone, in which the page shows its times. */
+  dateOffset?: string;
   text: string;
 };
 /** A breaking-news line: the strip's text, and when it stops showing. */
@@ -44,6 +46,8 @@ export type ArticleSummary = {
   title: string;
   /** ISO 8601 in UTC. */
   date: string;
+  /** The UTC offset the editor wrote in `date` (`+05:00`): the desk's zone, in which the page shows its times. */
+  dateOffset?: string;
   /** The later of `updated` and the newest correction. */
   updated?: string;
   /** Oldest first. */

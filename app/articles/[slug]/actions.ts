@@ -14,7 +14,6 @@ import {
   hashIp,
   isCommentStoreError,
   issueCommentToken,
-  COMMENT_FORM_MESSAGES as MESSAGES,
   parseCommentInput,
   retryPolicy,
   submissionKey,
@@ -24,10 +23,22 @@ import {
   type CommentFormState,
 } from '@/lib/comments';
 import { getArticle } from '@/lib/content';
+import { messagesFor, type Messages } from '@/lib/i18n';
+import { isSlug } from '@/lib/routes';
 
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === 'string' ? value : '';
+}
+
+/** The words of the posted article's language; the site's when the form names no article or the content cannot be read. */
+function articleLanguage(formData: FormData): Messages {
+  const slug = text(formData, FORM_FIELD.articleSlug);
+  try {
+    return messagesFor((isSlug(slug) && getArticle(slug)?.lang) || '');
+  } catch {
+    return messagesFor('');
+  }
 }
 
 /** The reader's address (the connection's, or past TRUSTED_PROXIES: lib/client-address.ts), hashed. */
@@ -35,12 +46,18 @@ async function clientIpHash(): Promise<string | null> {
   return hashIp(limitAddress(await headers()));
 }
 
-/** The comment form's action: parses, checks the token and spam rules, stores, and answers with a state. */
+/**
+ * The comment form's action: parses, checks the token and spam rules, stores,
+ * and answers with a state, in the article's language (the site's for a form
+ * that names no article).
+ */
 export async function submitComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const values = commentFormValues(formData);
+  const language = articleLanguage(formData);
+  const MESSAGES = language.commentForm.messages;
 
   try {
-    const parsed = parseCommentInput(formData);
+    const parsed = parseCommentInput(formData, language);
     // A form for no article has nothing to correct, so the article is answered first. The posted
     // slug is used only when the schema found nothing wrong with it.
     const articleSlug = parsed.ok
@@ -66,7 +83,12 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     // Checked after the fields, so a reader sees what to correct first; either way nothing is stored.
     const token = verifyCommentToken(text(formData, FORM_FIELD.token), articleSlug);
     if (!token.ok) {
-      return { status: 'invalid', message: tokenProblemMessage(token.reason), values, token: issueCommentToken(articleSlug) };
+      return {
+        status: 'invalid',
+        message: tokenProblemMessage(token.reason, language.commentForm),
+        values,
+        token: issueCommentToken(articleSlug),
+      };
     }
 
     const honeypot = text(formData, FORM_FIELD.honeypot);

@@ -2,6 +2,7 @@ import { CommentForm } from '@/components/comments/comment-form';
 import { CommentSection } from '@/components/comments/comment-section';
 import {
   COMMENT_FORM_LIMITS,
+  commentFormWords,
   getCommentStore,
   isCommentStoreError,
   issueCommentToken,
@@ -11,6 +12,7 @@ import {
   type PublicComment,
 } from '@/lib/comments';
 import { getOldSlugs } from '@/lib/content';
+import { DEFAULT_LOCALE, wordsAttributes, type ArticleLocale } from '@/lib/i18n';
 import { articlePath, commentTokenHref } from '@/lib/routes';
 
 import { submitComment } from './actions';
@@ -60,10 +62,15 @@ type ArticleCommentsProps = {
   comments: ApprovedPage;
   /** Reply mode: the form answers this approved comment. */
   replyTo?: PublicComment | null;
+  /** The article's words and zone: the section, the form and its answers speak the article's language. */
+  locale?: ArticleLocale;
+  className?: string;
 };
 
 /** The comment section of an article page: approved threads, then the form. */
-export function ArticleComments({ articleSlug, comments, replyTo }: ArticleCommentsProps) {
+export function ArticleComments({ articleSlug, comments, replyTo, locale = DEFAULT_LOCALE, className }: ArticleCommentsProps) {
+  const { messages } = locale;
+  const attributes = wordsAttributes(messages);
   return (
     <CommentSection
       articleSlug={articleSlug}
@@ -71,6 +78,9 @@ export function ArticleComments({ articleSlug, comments, replyTo }: ArticleComme
       threads={comments.threads}
       page={comments.page}
       totalPages={comments.totalPages}
+      locale={locale}
+      {...attributes}
+      className={className}
     >
       <CommentForm
         action={submitComment}
@@ -80,6 +90,9 @@ export function ArticleComments({ articleSlug, comments, replyTo }: ArticleComme
         replyTo={replyTo ? { id: replyTo.id, name: replyTo.name } : null}
         cancelHref={replyTo ? `${articlePath(articleSlug)}#comments` : undefined}
         limits={COMMENT_FORM_LIMITS}
+        text={commentFormWords(messages.commentForm)}
+        lang={messages.lang}
+        dir={attributes.dir}
       />
     </CommentSection>
   );

@@ -7,9 +7,9 @@ import { CorrectionsNote } from '@/components/article/corrections-note';
 import { RelatedArticles } from '@/components/article/related-articles';
 import { TagList } from '@/components/article/tag-list';
 import { TranslationLinks } from '@/components/article/translation-links';
-import { uiLang } from '@/components/article/ui-lang';
 import type { ApprovedPage, PublicComment } from '@/lib/comments';
 import { getNeighbours, getRelatedArticles, getTranslations, type Article } from '@/lib/content';
+import { articleLocale, wordsAttributes } from '@/lib/i18n';
 import { site } from '@/lib/site';
 
 import { ArticleComments } from './article-comments';
@@ -24,27 +24,30 @@ type ArticleViewProps = {
 export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
   const { previous, next } = getNeighbours(article.slug);
   const related = getRelatedArticles(article.slug, site.relatedCount);
-  const labelLang = uiLang(article.lang);
+  const locale = articleLocale(article);
+  const words = { messages: locale.messages, ...wordsAttributes(locale.messages) };
+  // The site's words around the article take its face too when they are in an Arabic script.
+  const wordsFont = locale.messages.dir === 'rtl' ? vazirmatn.variable : undefined;
 
   return (
     <div className="mx-auto flex max-w-page flex-col gap-12 px-4 py-8">
       {/* Arabic-script text gets Vazirmatn in the article itself only: a Dari headline
           in a list on a Latin page keeps the system face, so that page never downloads it. */}
       <article lang={article.lang} dir={article.dir} className={`${vazirmatn.variable} mx-auto flex w-full max-w-3xl flex-col gap-8`}>
-        <ArticleHeader article={article} />
-        <TranslationLinks translations={getTranslations(article.slug)} lang={labelLang} />
+        <ArticleHeader article={article} locale={locale} />
+        <TranslationLinks translations={getTranslations(article.slug)} lang={locale.labelLang} label={locale.messages.article.alsoIn} />
         {article.image ? <ArticleFigure image={article.image} lead /> : null}
         <ArticleBody html={article.html} />
-        <CorrectionsNote corrections={article.corrections} lang={labelLang} />
-        <TagList tags={article.tags} lang={labelLang} />
+        <CorrectionsNote corrections={article.corrections} locale={locale} />
+        <TagList tags={article.tags} lang={locale.labelLang} messages={locale.messages} />
       </article>
 
-      <ArticleComments articleSlug={article.slug} comments={comments} replyTo={replyTo} />
+      <ArticleComments articleSlug={article.slug} comments={comments} replyTo={replyTo} locale={locale} className={wordsFont} />
 
-      <div className="mx-auto w-full max-w-3xl">
-        <ArticlePager previous={previous} next={next} />
+      <div className={`mx-auto w-full max-w-3xl ${wordsFont ?? ''}`.trim()}>
+        <ArticlePager previous={previous} next={next} {...words} />
       </div>
-      <RelatedArticles articles={related} />
+      <RelatedArticles articles={related} {...words} />
     </div>
   );
 }

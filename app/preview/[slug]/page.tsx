@@ -8,10 +8,10 @@ import { ArticleFigure } from '@/components/article/article-figure';
 import { ArticleHeader } from '@/components/article/article-header';
 import { CorrectionsNote } from '@/components/article/corrections-note';
 import { TagList } from '@/components/article/tag-list';
-import { uiLang } from '@/components/article/ui-lang';
 import { PreviewBanner } from '@/components/preview/preview-banner';
 import { PreviewProblems } from '@/components/preview/preview-problems';
 import { formatProblem, getPreviewArticle } from '@/lib/content';
+import { articleLocale } from '@/lib/i18n';
 import { checkPreviewCookie, PREVIEW_COOKIE } from '@/lib/preview';
 import { articlePath } from '@/lib/routes';
 
@@ -44,17 +44,17 @@ export default async function PreviewPage({ params }: Props) {
   const { grant, preview } = opened;
   if (!preview.ok) return <PreviewProblems slug={slug} problems={preview.problems.map((problem) => formatProblem(problem))} />;
   const { article, state } = preview;
-  const labelLang = uiLang(article.lang);
+  const locale = articleLocale(article);
   return (
     <>
       <PreviewBanner state={state} date={article.date} expiresAt={new Date(grant.expiresAt).toISOString()} publicHref={articlePath(slug)} />
       <div className="mx-auto flex max-w-page flex-col gap-12 px-4 py-8">
         <article lang={article.lang} dir={article.dir} className={`${vazirmatn.variable} mx-auto flex w-full max-w-3xl flex-col gap-8`}>
-          <ArticleHeader article={article} />
+          <ArticleHeader article={article} locale={locale} />
           {article.image ? <ArticleFigure image={article.image} lead /> : null}
           <ArticleBody html={article.html} />
-          <CorrectionsNote corrections={article.corrections} lang={labelLang} />
-          <TagList tags={article.tags} lang={labelLang} />
+          <CorrectionsNote corrections={article.corrections} locale={locale} />
+          <TagList tags={article.tags} lang={locale.labelLang} messages={locale.messages} />
         </article>
         <p className="mx-auto w-full max-w-3xl text-muted">Comments open when the article is published.</p>
       </div>

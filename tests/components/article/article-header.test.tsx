@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { ArticleHeader } from '@/components/article/article-header';
+import { articleLocale } from '@/lib/i18n';
 
 import { amina, makeArticle, omar } from '../fixtures';
 
@@ -55,9 +56,31 @@ describe('ArticleHeader', () => {
     expect(time).toHaveAttribute('datetime', '2026-11-03T10:15:00.000Z');
   });
 
-  it('keeps the site language on its labels inside an article in another language', () => {
-    render(<ArticleHeader article={makeArticle({ lang: 'fa-AF', dir: 'rtl' })} />);
+  it('keeps the site language on its labels inside an article in a language without messages', () => {
+    const article = makeArticle({ lang: 'ar', dir: 'rtl' });
+    render(<ArticleHeader article={article} locale={articleLocale(article, 'en')} />);
 
     expect(screen.getByRole('navigation', { name: 'Breadcrumb' })).toHaveAttribute('lang', 'en');
+    expect(screen.getByText('4 min read')).toHaveAttribute('dir', 'ltr');
+  });
+
+  it('speaks the language of a Dari article: Dari labels, Solar Hijri dates, no foreign lang attribute', () => {
+    const article = makeArticle({ lang: 'fa-AF', dir: 'rtl', dateOffset: '+04:30' });
+    const { container } = render(<ArticleHeader article={article} locale={articleLocale(article, 'en')} />);
+
+    const breadcrumb = screen.getByRole('navigation', { name: 'مسیر صفحه' });
+    expect(breadcrumb).not.toHaveAttribute('lang');
+    expect(within(breadcrumb).getByRole('link', { name: 'صفحهٔ نخست' })).toHaveAttribute('href', '/');
+    const categories = screen.getByRole('list', { name: 'بخش‌ها' });
+    expect(
+      within(categories)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['امنیت', 'سیاست']);
+    expect(screen.getByText(/^نوشتهٔ/)).toHaveTextContent('نوشتهٔ Amina Rahimi');
+    expect(screen.getByText('۴ دقیقه مطالعه')).toBeInTheDocument();
+    const time = container.querySelector('time');
+    expect(time).toHaveAttribute('dir', 'rtl');
+    expect(time).toHaveTextContent('۱۱ عقرب ۱۴۰۵ برابر با ۲ نومبر ۲۰۲۶، ساعت ۰۹:۰۰ (وقت افغانستان)');
   });
 });

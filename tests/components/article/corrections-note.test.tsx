@@ -16,8 +16,8 @@ describe('CorrectionsNote', () => {
     const note = screen.getByRole('complementary', { name: 'Corrections' });
     const items = within(note).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
-      '4 November 2026 at 10:00 GMT+4:30: The vote count was 120 to 80.',
-      '3 November 2026 at 08:00 GMT+4:30: The minister’s name was misspelt.',
+      '4 November 2026 at 10:00 Afghanistan Time: The vote count was 120 to 80.',
+      '3 November 2026 at 08:00 Afghanistan Time: The minister’s name was misspelt.',
     ]);
     expect(
       within(items[0]!)

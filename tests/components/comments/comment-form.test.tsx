@@ -3,12 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { CommentForm } from '@/components/comments/comment-form';
-import type { CommentFormAction, CommentFormState } from '@/lib/comments/form';
+import { commentFormWords, type CommentFormAction, type CommentFormState } from '@/lib/comments/form';
+import { messagesFor } from '@/lib/i18n';
 
 const LIMITS = { comment: 65_525, name: 245, email: 100, website: 200 };
+const ENGLISH = commentFormWords(messagesFor('en', 'en').commentForm);
 
 function renderForm(action: CommentFormAction, props: Partial<Parameters<typeof CommentForm>[0]> = {}) {
-  const view = render(<CommentForm action={action} articleSlug="border-talks-resume" token="v1.token" limits={LIMITS} {...props} />);
+  const view = render(
+    <CommentForm action={action} articleSlug="border-talks-resume" token="v1.token" limits={LIMITS} text={ENGLISH} lang="en" {...props} />,
+  );
   return { ...view, form: view.container.querySelector('form')! };
 }
 
@@ -168,5 +172,34 @@ describe('CommentForm', () => {
     expect(comment).toHaveFocus();
     expect(comment).toHaveValue('ثبت '.repeat(5));
     expect(within(screen.getByRole('alert')).getByText(/Please correct the fields/)).toBeInTheDocument();
+  });
+});
+
+describe('CommentForm in a Dari article', () => {
+  const DARI = commentFormWords(messagesFor('fa-AF', 'en').commentForm);
+
+  it('is right to left, with Dari heading, notice, labels and button', () => {
+    const { container } = renderForm(answer({ status: 'idle' }), { text: DARI, lang: 'fa-AF', dir: 'rtl' });
+    const heading = screen.getByRole('heading', { level: 2, name: 'دیدگاه خود را بنویسید' });
+    expect(heading.closest('[dir]')).toHaveAttribute('dir', 'rtl');
+    expect(container.firstElementChild).toHaveAttribute('dir', 'rtl');
+    expect(screen.getByText('آدرس ایمیل شما نشر نمی‌شود. بخش‌های ضروری با * نشانی شده‌اند.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'دیدگاه' })).toHaveAttribute('name', 'comment');
+    expect(screen.getByRole('textbox', { name: 'نام' })).toHaveAttribute('name', 'name');
+    expect(screen.getByRole('textbox', { name: 'ایمیل' })).toHaveAttribute('type', 'email');
+    expect(screen.getByRole('textbox', { name: 'وب‌سایت' })).toHaveAttribute('type', 'url');
+    expect(screen.getByRole('button', { name: 'فرستادن دیدگاه' })).toHaveAttribute('type', 'submit');
+    expect(screen.queryByText('Leave a Reply')).toBeNull();
+  });
+
+  it('says in Dari, with Persian digits, that a comment is too long, without sending it', async () => {
+    const action = answer({ status: 'idle' });
+    renderForm(action, { text: DARI, lang: 'fa-AF', dir: 'rtl', limits: { ...LIMITS, name: 5 } });
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'نام' }), 'زهرهٔ کابلی');
+    await user.click(screen.getByRole('button', { name: 'فرستادن دیدگاه' }));
+    expect(await screen.findByText('نام شما حداکثر می‌تواند ۵ نویسه باشد (شما ۱۱ نویسه نوشته‌اید).')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('دیدگاه شما فرستاده نشد.');
+    expect(action).not.toHaveBeenCalled();
   });
 });

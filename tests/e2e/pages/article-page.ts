@@ -1,5 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 
+/** The site's words a reader finds an article page's parts by; an article in another language has its own. */
+export type ArticleLabels = { breadcrumb: string; categories: string; backToTop: string };
+
+export const ENGLISH_ARTICLE_LABELS: ArticleLabels = { breadcrumb: 'Breadcrumb', categories: 'Categories', backToTop: 'Back to top' };
+
 // The parts of an article page a reader uses, found by role and label.
 export class ArticlePage {
   readonly article: Locator;
@@ -8,12 +13,15 @@ export class ArticlePage {
   readonly categoryTags: Locator;
   readonly backToTop: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    labels: ArticleLabels = ENGLISH_ARTICLE_LABELS,
+  ) {
     this.article = page.locator('main article').first();
     this.headline = page.getByRole('heading', { level: 1 });
-    this.breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
-    this.categoryTags = this.article.getByRole('list', { name: 'Categories' }).first();
-    this.backToTop = page.getByRole('link', { name: 'Back to top' });
+    this.breadcrumb = page.getByRole('navigation', { name: labels.breadcrumb });
+    this.categoryTags = this.article.getByRole('list', { name: labels.categories }).first();
+    this.backToTop = page.getByRole('link', { name: labels.backToTop });
   }
 
   async goto(slug: string) {

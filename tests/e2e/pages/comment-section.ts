@@ -2,6 +2,18 @@ import type { Locator, Page } from '@playwright/test';
 
 export type CommentFields = { comment?: string; name?: string; email?: string; website?: string };
 
+/** The form's words a reader finds its parts by; an article in another language has its own. */
+export type CommentFormLabels = { comment: string; name: string; email: string; website: string; submit: string; cancelReply: string };
+
+export const ENGLISH_FORM_LABELS: CommentFormLabels = {
+  comment: 'Comment',
+  name: 'Name',
+  email: 'Email',
+  website: 'Website',
+  submit: 'Post Comment',
+  cancelReply: 'Cancel reply',
+};
+
 // The comment section of an article page, found by role and label.
 export class CommentSection {
   readonly region: Locator;
@@ -16,18 +28,21 @@ export class CommentSection {
   readonly alert: Locator;
   readonly cancelReply: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    labels: CommentFormLabels = ENGLISH_FORM_LABELS,
+  ) {
     this.region = page.locator('section#comments');
     this.heading = this.region.getByRole('heading', { level: 2 }).first();
     this.formHeading = this.region.locator('#leave-a-reply');
     this.form = this.region.locator('form');
-    this.comment = this.form.getByRole('textbox', { name: 'Comment' });
-    this.name = this.form.getByRole('textbox', { name: 'Name' });
-    this.email = this.form.getByRole('textbox', { name: 'Email' });
-    this.website = this.form.getByRole('textbox', { name: 'Website' });
-    this.submit = this.form.getByRole('button', { name: 'Post Comment' });
+    this.comment = this.form.getByRole('textbox', { name: labels.comment });
+    this.name = this.form.getByRole('textbox', { name: labels.name });
+    this.email = this.form.getByRole('textbox', { name: labels.email });
+    this.website = this.form.getByRole('textbox', { name: labels.website });
+    this.submit = this.form.getByRole('button', { name: labels.submit });
     this.alert = this.form.getByRole('alert');
-    this.cancelReply = this.region.getByRole('link', { name: 'Cancel reply' });
+    this.cancelReply = this.region.getByRole('link', { name: labels.cancelReply });
   }
 
   async gotoArticle(slug: string) {

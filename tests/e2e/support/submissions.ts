@@ -9,6 +9,14 @@ import { fetchCommentForm, MIN_FILL_MS, postComment, type CommentForm, type Comm
 
 export const SUCCESS_TEXT = 'Your comment is awaiting moderation.';
 
+// The same answer on an article in Dari, Pashto or Urdu (lib/i18n/messages): a comment there is answered in its language.
+const SUCCESS_TEXTS = [
+  SUCCESS_TEXT,
+  'دیدگاه شما دریافت شد و پس از بررسی نشر می‌شود.',
+  'ستاسو تبصره ترلاسه شوه او له کتنې وروسته به خپره شي.',
+  'آپ کا تبصرہ موصول ہو گیا ہے اور منظوری کے بعد شائع ہو گا۔',
+];
+
 /** A published article that takes comments. */
 // Articles the reader-side specs (comments.spec.ts) use are left to them.
 export const COMMENT_ARTICLE = 'how-policing-works-in-pakistans-provinces';
@@ -61,7 +69,7 @@ export async function untilReady(form: { readyAt: number }): Promise<void> {
 }
 
 export function isAcknowledged(result: PostResult): boolean {
-  return result.status === 200 && result.html.includes(SUCCESS_TEXT);
+  return result.status === 200 && SUCCESS_TEXTS.some((text) => result.html.includes(text));
 }
 
 /** Posts one reader's comment from its own IP address; waits for the form's fill time first. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { COMMENT_LIMITS, parseCommentEdit, parseCommentInput } from '@/lib/comments/schema';
+import { messagesFor } from '@/lib/i18n';
 
 const valid = {
   articleSlug: 'budget-vote',
@@ -289,5 +290,27 @@ describe('input that skipped validation', () => {
       expect(Object.keys(result.fieldErrors).sort()).toEqual(['comment', 'email']);
       expect(JSON.stringify(result.fieldErrors)).not.toContain('secret@example.com');
     }
+  });
+});
+
+describe('in the article’s language', () => {
+  it('answers a Dari reader in Dari, with Persian digits', () => {
+    const dari = messagesFor('fa-AF', 'en');
+    const result = parseCommentInput(
+      { articleSlug: 'a', name: 'x'.repeat(COMMENT_LIMITS.name + 1), email: 'not-an-email', comment: '   ' },
+      dari,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fieldErrors).toEqual({
+      comment: 'لطفاً دیدگاه خود را بنویسید.',
+      name: 'نام شما حداکثر می‌تواند ۲۴۵ نویسه باشد (شما ۲۴۶ نویسه نوشته‌اید).',
+      email: 'لطفاً یک آدرس ایمیل درست بنویسید، مانند name@example.com',
+    });
+  });
+
+  it('keeps English when no language is given', () => {
+    const result = parseCommentInput({ articleSlug: 'a', name: 'Zahra', email: 'z@example.com', comment: '' });
+    expect(result.ok ? null : result.fieldErrors.comment).toBe('Please write a comment.');
   });
 });

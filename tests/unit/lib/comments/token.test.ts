@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenProblemMessage } from '@/lib/comments/form';
 import { commentConfigProblems } from '@/lib/comments/secret';
 import { issueCommentToken, submissionKey, TOKEN_MAX_AGE_MS, TOKEN_MIN_AGE_MS, verifyCommentToken } from '@/lib/comments/token';
+import { messagesFor } from '@/lib/i18n';
 
 const secret = 'test-secret-that-is-long-enough-for-the-rule-0123456789';
 const issuedAt = Date.UTC(2026, 10, 2, 9, 0);
@@ -69,7 +70,7 @@ describe('comment form token', () => {
 
   it('has a plain message for each refusal', () => {
     for (const reason of ['missing', 'malformed', 'forged', 'too-fast', 'expired'] as const) {
-      expect(tokenProblemMessage(reason)).toMatch(/^[A-Z].*\.$/);
+      expect(tokenProblemMessage(reason, messagesFor('en', 'en').commentForm)).toMatch(/^[A-Z].*\.$/);
     }
   });
 });

@@ -7,6 +7,7 @@ import {
   slugify,
   suggestFileSlug,
   textDirection,
+  writtenOffset,
 } from '@/lib/content/fields';
 
 describe('parseDateTime', () => {
@@ -81,5 +82,15 @@ describe('languages', () => {
     expect(rtl.map(textDirection)).toEqual(rtl.map(() => 'rtl'));
     const ltr = ['en', 'en-GB', 'de', 'uz', 'pa', 'sd-Deva', 'faroese'];
     expect(ltr.map(textDirection)).toEqual(ltr.map(() => 'ltr'));
+  });
+});
+
+describe('writtenOffset', () => {
+  it('keeps the offset the editor wrote, as +HH:MM', () => {
+    expect(writtenOffset('2026-11-02T09:30:00+05:00')).toBe('+05:00');
+    expect(writtenOffset('2026-11-02T09:30:00+0430')).toBe('+04:30');
+    expect(writtenOffset('2026-11-02T09:30:00-03')).toBe('-03:00');
+    expect(writtenOffset('2026-11-02T04:30:00Z')).toBe('+00:00');
+    expect(writtenOffset('2026-11-02')).toBeUndefined();
   });
 });

@@ -68,6 +68,7 @@ describe('loadContent over the valid fixture', () => {
       slug: 'budget-vote',
       title: 'Parliament passes the 2027 budget after a late-night session',
       date: '2026-11-02T05:00:00.000Z',
+      dateOffset: '+04:30',
       updated: '2026-11-02T07:30:00.000Z',
       corrections: [],
       authors: [janeDoe, aminaRahimi],

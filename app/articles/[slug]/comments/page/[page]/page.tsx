@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { parsePageParam } from '@/app/_lib/page-param';
 import { ArticleComments, getCommentsPage } from '@/app/articles/[slug]/article-comments';
 import { getArticle } from '@/lib/content';
+import { articleLocale, wordsAttributes } from '@/lib/i18n';
 import { articlePath } from '@/lib/routes';
 
 type Props = { params: Promise<{ slug: string; page: string }> };
@@ -34,17 +35,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CommentsPage({ params }: Props) {
   const { slug, page: pageText } = await params;
   const { article, comments } = await load(slug, pageText);
+  const locale = articleLocale(article);
   return (
     <div className="mx-auto flex max-w-page flex-col gap-8 px-4 py-8">
       <header className="mx-auto flex w-full max-w-3xl flex-col gap-2">
-        <p className="text-sm text-muted">Comments on</p>
+        <p {...wordsAttributes(locale.messages)} className="text-sm text-muted">
+          {locale.messages.comments.on}
+        </p>
         <h1 lang={article.lang} dir={article.dir} className="font-serif text-3xl leading-tight font-bold">
           <Link href={articlePath(article.slug)} className="hover:underline">
             {article.title}
           </Link>
         </h1>
       </header>
-      <ArticleComments articleSlug={article.slug} comments={comments} />
+      <ArticleComments articleSlug={article.slug} comments={comments} locale={locale} />
     </div>
   );
 }

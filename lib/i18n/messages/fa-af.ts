@@ -1,0 +1,102 @@
+import 'server-only';
+
+import type { Messages } from '@/lib/i18n/types';
+
+// Dari as the Kabul desk writes it: Afghan month names (حمل … حوت) come from
+// Intl's fa-AF data, and Afghan usage where it differs from Iranian Persian
+// (نشر, not منتشر).
+export const faAf: Messages = {
+  lang: 'fa-AF',
+  dir: 'rtl',
+  calendar: 'persian',
+  dates: {
+    date: '{day} {month} {year}',
+    withGregorian: '{date} برابر با {gregorian}',
+    dateTime: '{date}، ساعت {time} ({zone})',
+  },
+  categories: {
+    afghanistan: 'افغانستان',
+    government: 'حکومت',
+    military: 'امور نظامی',
+    news: 'خبرها',
+    pakistan: 'پاکستان',
+    politics: 'سیاست',
+    region: 'منطقه',
+    security: 'امنیت',
+    society: 'جامعه',
+  },
+  article: {
+    breadcrumb: 'مسیر صفحه',
+    home: 'صفحهٔ نخست',
+    categories: 'بخش‌ها',
+    source: 'منبع: ',
+    byline: 'نوشتهٔ {names}',
+    and: ' و ',
+    comma: '، ',
+    published: 'نشر شده: {date}',
+    updated: 'به‌روز شده: {date}',
+    readingTime: { one: '{count} دقیقه مطالعه', other: '{count} دقیقه مطالعه' },
+    tags: 'کلیدواژه‌ها',
+    correction: 'اصلاحیه',
+    corrections: 'اصلاحیه‌ها',
+    moreArticles: 'مطالب بیشتر',
+    previous: 'مطلب قبلی',
+    next: 'مطلب بعدی',
+    related: 'مطالب مرتبط',
+    alsoIn: 'به زبان‌های دیگر',
+    backToTop: 'بازگشت به بالا',
+  },
+  comments: {
+    count: { one: '{count} دیدگاه', other: '{count} دیدگاه' },
+    page: '، صفحهٔ {page}',
+    none: 'هنوز دیدگاهی نوشته نشده است. نخستین دیدگاه را شما بنویسید.',
+    reply: 'پاسخ',
+    replyTo: 'پاسخ به {name}',
+    inReplyTo: 'در پاسخ به {name}',
+    pages: 'صفحه‌های دیدگاه‌ها',
+    earlier: 'دیدگاه‌های پیشین',
+    later: 'دیدگاه‌های بعدی',
+    pageNumber: 'صفحهٔ ',
+    on: 'دیدگاه‌ها دربارهٔ',
+  },
+  commentForm: {
+    heading: 'دیدگاه خود را بنویسید',
+    replyHeading: 'پاسخ به {name}',
+    cancelReply: 'لغو پاسخ',
+    notes: 'آدرس ایمیل شما نشر نمی‌شود. بخش‌های ضروری با * نشانی شده‌اند.',
+    labels: { comment: 'دیدگاه', name: 'نام', email: 'ایمیل', website: 'وب‌سایت' },
+    submit: 'فرستادن دیدگاه',
+    messages: {
+      success: 'دیدگاه شما دریافت شد و پس از بررسی نشر می‌شود.',
+      fields: 'دیدگاه شما فرستاده نشد. لطفاً بخش‌هایی را که در پایین نشانی شده‌اند درست کنید.',
+      article: 'این مطلب دیدگاه نمی‌پذیرد.',
+      parent: 'دیدگاهی که به آن پاسخ می‌دهید در دسترس نیست، از همین رو پاسخ شما فرستاده نشد.',
+      flood: 'لطفاً پیش از فرستادن دیدگاهی دیگر چند ثانیه صبر کنید.',
+      duplicate: 'شما این دیدگاه را پیش‌تر فرستاده‌اید.',
+      formUsed:
+        'این فرم یکی از دیدگاه‌های شما را پیش‌تر فرستاده است. دیدگاه تازهٔ شما در پایین نگه داشته شده است: برای فرستادن آن، دوباره «فرستادن دیدگاه» را بزنید.',
+      unavailable: 'همین اکنون نتوانستیم دیدگاه شما را ذخیره کنیم. دیدگاه در پایین نگه داشته شده است: لطفاً لحظه‌ای بعد دوباره کوشش کنید.',
+      error: 'مشکلی پیش آمد و دیدگاه شما فرستاده نشد. دیدگاه در پایین نگه داشته شده است: لطفاً دوباره کوشش کنید.',
+    },
+    token: {
+      expired: 'مهلت این فرم به پایان رسیده است. دیدگاه شما نگه داشته شده است: لطفاً آن را دوباره بفرستید.',
+      tooFast: 'خیلی زود فرستادید. دیدگاه شما نگه داشته شده است: لطفاً چند ثانیه صبر کنید و سپس آن را دوباره بفرستید.',
+      notChecked: 'این فرم بررسی نشد. دیدگاه شما نگه داشته شده است: لطفاً آن را دوباره بفرستید.',
+    },
+    fieldErrors: {
+      required: {
+        comment: 'لطفاً دیدگاه خود را بنویسید.',
+        name: 'لطفاً نام خود را بنویسید.',
+        email: 'لطفاً آدرس ایمیل خود را بنویسید.',
+      },
+      nouns: { comment: 'دیدگاه شما', name: 'نام شما', email: 'آدرس ایمیل شما', website: 'آدرس وب‌سایت شما' },
+      notText: '{field} باید متن باشد.',
+      controlCharacter: '{Field} یک نویسهٔ کنترلی نامرئی دارد. لطفاً آن را پاک کنید.',
+      tooLong: '{Field} حداکثر می‌تواند {limit} نویسه باشد (شما {length} نویسه نوشته‌اید).',
+      email: 'لطفاً یک آدرس ایمیل درست بنویسید، مانند name@example.com',
+      websiteScheme: 'آدرس وب‌سایت شما باید با http:// یا https:// آغاز شود.',
+      website: 'لطفاً یک آدرس وب‌سایت درست بنویسید، مانند https://example.com',
+      parentId: 'دیدگاهی که به آن پاسخ می‌دهید پیدا نشد.',
+    },
+  },
+};
