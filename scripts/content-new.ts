@@ -7,13 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 
 import { isTimeZone, loadContent, newArticleText, slugForHeadline } from '@/lib/content';
 import { env } from '@/lib/env';
 import { site } from '@/lib/site';
 
-import { runCommand, Stop } from './cli';
+import { parseCommandLine, runCommand, Stop } from './cli';
 
 const NAME = 'content:new';
 
@@ -34,25 +33,14 @@ Without --author or --category, and on a terminal, it asks for them.`;
 type Options = { headline: string; authors: string[]; categories: string[]; slug?: string; zone: string; lang?: string };
 
 function readOptions(args: string[]): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        author: { type: 'string', multiple: true },
-        category: { type: 'string', multiple: true },
-        slug: { type: 'string' },
-        zone: { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new Stop(`${NAME}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n\n${USAGE}`, 2);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(NAME, USAGE, args, {
+    author: { type: 'string', multiple: true },
+    category: { type: 'string', multiple: true },
+    slug: { type: 'string' },
+    zone: { type: 'string' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
   const headline = positionals.join(' ').trim();
   if (headline === '') throw new Stop(`${NAME}: give the headline, e.g. npm run ${NAME} -- "Parliament passes the budget"\n\n${USAGE}`, 2);

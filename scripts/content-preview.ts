@@ -3,14 +3,11 @@
 // site, until it expires. Needs PREVIEW_SECRET, the site's value. Says what
 // the article's file would show (draft, scheduled, or its problems) first.
 // Exit codes: 0 printed, 1 no such article, 2 wrong command line or settings.
-import { parseArgs } from 'node:util';
-
 import { formatProblem, getPreviewArticle } from '@/lib/content';
 import { DEFAULT_PREVIEW_HOURS, MAX_PREVIEW_HOURS, previewLink, previewSecretProblem } from '@/lib/preview';
 import { isSlug } from '@/lib/routes';
-import { getSettings, readSettingsEnv } from '@/lib/settings';
 
-import { runCommand, Stop } from './cli';
+import { parseCommandLine, runCommand, siteAddress, Stop } from './cli';
 
 const NAME = 'content:preview';
 
@@ -28,18 +25,11 @@ Options:
 type Options = { slug: string; hours: number; site: string };
 
 function readOptions(args: string[]): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { hours: { type: 'string' }, site: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new Stop(`${NAME}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n\n${USAGE}`, 2);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(NAME, USAGE, args, {
+    hours: { type: 'string' },
+    site: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new Stop(`${NAME}: give one article's slug, e.g. npm run ${NAME} -- budget-vote\n\n${USAGE}`, 2);
   const slug = (positionals[0] ?? '').replace(/\.md$/, '');
@@ -48,11 +38,9 @@ function readOptions(args: string[]): Options | 'help' {
   if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_PREVIEW_HOURS) {
     throw new Stop(`${NAME}: --hours must be a number of hours above 0 and at most ${MAX_PREVIEW_HOURS}, e.g. --hours 48`, 2);
   }
-  let site = values.site;
-  if (site === undefined) site = readSettingsEnv().SITE_URL?.trim() ? getSettings().siteUrl : 'http://localhost:3000';
-  if (!/^https?:\/\/[^/\s]+\/?$/.test(site))
-    throw new Stop(`${NAME}: --site must be the site's address, e.g. --site https://news.example.org`, 2);
-  return { slug, hours, site: site.replace(/\/$/, '') };
+  const site = siteAddress(values.site, 'http://localhost:3000');
+  if (site === null) throw new Stop(`${NAME}: --site must be the site's address, e.g. --site https://news.example.org`, 2);
+  return { slug, hours, site };
 }
 
 async function main(): Promise<number> {

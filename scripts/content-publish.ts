@@ -6,9 +6,8 @@
 import { parseArgs } from 'node:util';
 
 import { env } from '@/lib/env';
-import { getSettings, readSettingsEnv } from '@/lib/settings';
 
-import { runCommand, Stop } from './cli';
+import { runCommand, siteAddress, Stop } from './cli';
 
 const NAME = 'content:publish';
 
@@ -58,9 +57,9 @@ function siteFromArgs(args: string[]): string | null {
     throw new Stop(`${NAME}: ${reason}\n\n${USAGE}`, 2);
   }
   if (values.help) return null;
-  if (values.site === undefined) return readSettingsEnv().SITE_URL?.trim() ? getSettings().siteUrl : 'http://127.0.0.1:3000';
-  if (!/^https?:\/\/[^/\s]+\/?$/.test(values.site)) throw new Stop(SITE_NEEDED, 2);
-  return values.site.replace(/\/$/, '');
+  const site = siteAddress(values.site, 'http://127.0.0.1:3000');
+  if (site === null) throw new Stop(SITE_NEEDED, 2);
+  return site;
 }
 
 const list = (label: string, slugs: string[] | undefined) =>
