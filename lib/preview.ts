@@ -54,7 +54,8 @@ export function previewLink(origin: string, grant: PreviewGrant, secret: string 
   return `${origin.replace(/\/+$/, '')}${PREVIEW_API_PATH}?${signPreview(grant, secret).toString()}`;
 }
 
-const expiryText = (time: number) => new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** A link's expiry as the editor reads it: ISO 8601 in UTC, to the second. */
+export const expiryText = (time: number): string => new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * Checks a link's query (or the cookie's copy of it): signed with this

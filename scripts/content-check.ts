@@ -73,8 +73,11 @@ async function importLib(): Promise<{ content: ContentModule; env: Env } | 'need
 
 /** Comments in the store whose article file is gone without a redirect or a takedown (lib/publishing). */
 async function goneWithComments(index: import('@/lib/content').ContentIndex): Promise<string[]> {
-  const [{ orphanedCommentWarnings }, { closeCommentStore }] = await Promise.all([import('@/lib/publishing'), import('@/lib/comments')]);
-  const far = new Date(8.64e15);
+  const [{ orphanedCommentWarnings }, { closeCommentStore }, { END_OF_TIME: far }] = await Promise.all([
+    import('@/lib/publishing'),
+    import('@/lib/comments'),
+    import('@/lib/content'),
+  ]);
   try {
     return await orphanedCommentWarnings(
       (slug) => index.getSummary(slug, far) !== null || index.getRedirect(slug, far) !== null || index.getRemovedArticle(slug) !== null,

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline/promises';
 
-import { isTimeZone, loadContent, newArticleText, slugForHeadline } from '@/lib/content';
+import { END_OF_TIME, isTimeZone, loadContent, newArticleText, slugForHeadline } from '@/lib/content';
 import { env } from '@/lib/env';
 import { site } from '@/lib/site';
 
@@ -100,10 +100,9 @@ async function main(): Promise<number> {
   }
 
   const { index } = loadContent(root, { includeDrafts: true, cacheDir: env.contentCacheDir });
-  const far = new Date(8_640_000_000_000_000);
   const existing = fs.existsSync(articles) ? fileNamed(articles, `${slug}.md`) : null;
   if (existing) throw new Stop(`${NAME}: ${shown(existing)} already exists; choose another headline or give --slug`, 1);
-  const redirect = index.getRedirect(slug, far);
+  const redirect = index.getRedirect(slug, END_OF_TIME);
   if (redirect) throw new Stop(`${NAME}: "${slug}" is an old address of ${redirect} (its redirectFrom); give another --slug`, 1);
   if (index.getRemovedArticle(slug)) throw new Stop(`${NAME}: "${slug}" was taken down (content/removed.yml); give another --slug`, 1);
 

@@ -4,7 +4,7 @@
 // the article's file would show (draft, scheduled, or its problems) first.
 // Exit codes: 0 printed, 1 no such article, 2 wrong command line or settings.
 import { formatProblem, getPreviewArticle } from '@/lib/content';
-import { DEFAULT_PREVIEW_HOURS, MAX_PREVIEW_HOURS, previewLink, previewSecretProblem } from '@/lib/preview';
+import { DEFAULT_PREVIEW_HOURS, expiryText, MAX_PREVIEW_HOURS, previewLink, previewSecretProblem } from '@/lib/preview';
 import { isSlug } from '@/lib/routes';
 
 import { parseCommandLine, runCommand, siteAddress, Stop } from './cli';
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     for (const entry of preview.problems) console.log(`  ${formatProblem(entry)}`);
   }
   const expiresAt = Date.now() + Math.round(options.hours * 3_600_000);
-  console.log(`Preview link (works until ${new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z')}):`);
+  console.log(`Preview link (works until ${expiryText(expiresAt)}):`);
   console.log(previewLink(options.site, { slug: options.slug, expiresAt }));
   return 0;
 }

@@ -144,8 +144,8 @@ export type PreviewArticle =
   | { ok: true; article: Article; state: 'draft' | 'scheduled' | 'published' }
   | { ok: false; problems: ContentProblem[] };
 
-// Far enough ahead that every scheduled article is out.
-const END_OF_TIME = new Date(8.64e15);
+/** The latest time a Date holds: at it, every scheduled article is out (for checks that look at all of them). */
+export const END_OF_TIME = new Date(8.64e15);
 
 /**
  * One article read fresh from its file, draft or scheduled, for a preview:

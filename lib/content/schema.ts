@@ -121,6 +121,18 @@ function dateTime(required?: string) {
     });
 }
 
+/** Another article named by its slug (`redirectFrom`, `translationOf`); `rule` says how to write a valid one. */
+function slugReference(error: string, rule: string) {
+  return z
+    .union([z.string(), z.number()], { error })
+    .transform((value) => String(value).trim())
+    .superRefine((slug, ctx) => {
+      if (!isFileSlug(slug)) {
+        ctx.addIssue({ code: 'custom', message: `"${slug}" is not a valid slug; ${rule}, e.g. ${suggestFileSlug(slug)}` });
+      }
+    });
+}
+
 export type ArticleSchemaContext = {
   /** Known author ids (file names in the authors folder). */
   authorIds: ReadonlySet<string>;
@@ -177,17 +189,7 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
       }
     });
 
-  const oldSlug = z
-    .union([z.string(), z.number()], { error: 'each old slug must be text, e.g. redirectFrom: [budget-passed]' })
-    .transform((value) => String(value).trim())
-    .superRefine((slug, ctx) => {
-      if (!isFileSlug(slug)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${slug}" is not a valid slug; use lower-case letters, digits and hyphens, e.g. ${suggestFileSlug(slug)}`,
-        });
-      }
-    });
+  const oldSlug = slugReference('each old slug must be text, e.g. redirectFrom: [budget-passed]', 'use lower-case letters, digits and hyphens');
 
   const fields = {
     title: text('is required; add a headline, e.g. title: "Parliament passes budget"').superRefine((title, ctx) => {
@@ -265,18 +267,10 @@ export function createArticleFrontMatterSchema(context: ArticleSchemaContext) {
         { error: 'must be a list of corrections, each with date and text' },
       )
       .optional(),
-    translationOf: z
-      .union([z.string(), z.number()], { error: 'must be the slug of the original article, e.g. translationOf: budget-vote' })
-      .transform((value) => String(value).trim())
-      .superRefine((slug, ctx) => {
-        if (!isFileSlug(slug)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `"${slug}" is not a valid slug; use the original's file name without .md, e.g. ${suggestFileSlug(slug)}`,
-          });
-        }
-      })
-      .optional(),
+    translationOf: slugReference(
+      'must be the slug of the original article, e.g. translationOf: budget-vote',
+      "use the original's file name without .md",
+    ).optional(),
     redirectFrom: z
       .preprocess(
         (value) => (typeof value === 'string' || typeof value === 'number' ? [value] : value),

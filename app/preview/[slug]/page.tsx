@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies, draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 
 import { vazirmatn } from '@/app/fonts';
 import { ArticleBody } from '@/components/article/article-body';
@@ -23,13 +24,17 @@ type Props = { params: Promise<{ slug: string }> };
 // preview with the reason; this page checks again before it reads anything.
 export const dynamic = 'force-dynamic';
 
-/** The previewed article and the grant that opens it, or null for a browser without a valid preview of it. */
-async function openPreview(slug: string) {
+/**
+ * The previewed article and the grant that opens it, or null for a browser
+ * without a valid preview of it. Once per request: the metadata and the page
+ * share one read of the file.
+ */
+const openPreview = cache(async (slug: string) => {
   const check = checkPreviewCookie((await cookies()).get(PREVIEW_COOKIE)?.value, slug);
   if (!(await draftMode()).isEnabled || !check.ok) return null;
   const preview = getPreviewArticle(slug);
   return preview ? { grant: check.grant, preview } : null;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const opened = await openPreview((await params).slug);
