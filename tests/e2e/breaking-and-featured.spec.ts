@@ -4,33 +4,28 @@
 // publication clock alone, with no call and no rebuild. The server reads its
 // own copy of content/.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
-import { TestServer } from './support/server';
+import { startOnContentCopy, type ContentCopyServer, type TestServer } from './support/server';
 
 const SECRET = 'e2e-breaking-secret';
 const BREAKING = 'polling-stations-close-early';
 const FEATURED = 'how-pakistans-armed-forces-are-organised';
 const STRIP = 'Polling stations in two provinces close early';
 
+let site: ContentCopyServer;
 let server: TestServer;
-let root: string;
 let content: string;
 
 test.beforeAll(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-e2e-breaking-'));
-  content = path.join(root, 'content');
-  fs.cpSync(path.resolve('content'), content, { recursive: true });
-  fs.symlinkSync(path.resolve('public'), path.join(root, 'public'));
-  server = await TestServer.start({ env: { DATELINE_CONTENT_DIR: content, REVALIDATE_SECRET: SECRET } });
+  site = await startOnContentCopy({ REVALIDATE_SECRET: SECRET });
+  ({ server, content } = site);
 });
 
 test.afterAll(async () => {
-  await server?.dispose();
-  fs.rmSync(root, { recursive: true, force: true });
+  await site?.dispose();
 });
 
 async function publish(): Promise<Record<string, unknown>> {

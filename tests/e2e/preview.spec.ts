@@ -4,12 +4,11 @@
 // The server reads its own copy of content/, so a test can edit a draft.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
-import { TestServer } from './support/server';
+import { startOnContentCopy, type ContentCopyServer, type TestServer } from './support/server';
 
 const SECRET = 'e2e-preview-spec-secret-0123456789abcdef';
 const DRAFT = 'draft-national-finance-commission-explainer';
@@ -45,23 +44,19 @@ async function linkFor(content: string, baseURL: string, slug: string, hours = 1
   return link!;
 }
 
-let server: TestServer;
-let root: string;
-let content: string;
-
 test.describe.configure({ mode: 'serial' });
 
+let site: ContentCopyServer;
+let server: TestServer;
+let content: string;
+
 test.beforeAll(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-e2e-preview-'));
-  content = path.join(root, 'content');
-  fs.cpSync(path.resolve('content'), content, { recursive: true });
-  fs.symlinkSync(path.resolve('public'), path.join(root, 'public'));
-  server = await TestServer.start({ env: { DATELINE_CONTENT_DIR: content, PREVIEW_SECRET: SECRET } });
+  site = await startOnContentCopy({ PREVIEW_SECRET: SECRET });
+  ({ server, content } = site);
 });
 
 test.afterAll(async () => {
-  await server?.dispose();
-  fs.rmSync(root, { recursive: true, force: true });
+  await site?.dispose();
 });
 
 test.describe('preview', () => {

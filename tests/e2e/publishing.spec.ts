@@ -4,7 +4,6 @@
 // scheduled article by itself when its time comes. Each test server reads its
 // own copy of the content folder, so the checkout's content is never touched.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
@@ -12,24 +11,16 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { BUILD_DIR } from '@/scripts/cluster/servers';
 
 import { jsonLdNodes } from './support/seo';
-import { TestServer } from './support/server';
+import { startOnContentCopy, type TestServer } from './support/server';
 import { openDatabase, runTag, storedByEmail, submitAcknowledged } from './support/submissions';
 
 const SECRET = 'e2e-publishing-secret';
 
 type Site = { server: TestServer; content: string; api: APIRequestContext; dispose(): Promise<void> };
 
-/**
- * A server on a copy of content/ (with public/ beside it, where pictures are
- * checked); `beforeStart` changes the copy before the server first reads it.
- */
-async function startSite(beforeStart: (content: string) => void = () => undefined): Promise<Site> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-e2e-publishing-'));
-  const content = path.join(root, 'content');
-  fs.cpSync(path.resolve('content'), content, { recursive: true });
-  fs.symlinkSync(path.resolve('public'), path.join(root, 'public'));
-  beforeStart(content);
-  const server = await TestServer.start({ env: { DATELINE_CONTENT_DIR: content, REVALIDATE_SECRET: SECRET } });
+/** startOnContentCopy, with the publishing secret and a request context for the API. */
+async function startSite(beforeStart?: (content: string) => void): Promise<Site> {
+  const { server, content, dispose } = await startOnContentCopy({ REVALIDATE_SECRET: SECRET }, beforeStart);
   const api = await playwrightRequest.newContext({ baseURL: server.baseURL });
   return {
     server,
@@ -37,8 +28,7 @@ async function startSite(beforeStart: (content: string) => void = () => undefine
     api,
     async dispose() {
       await api.dispose();
-      await server.dispose();
-      fs.rmSync(root, { recursive: true, force: true });
+      await dispose();
     },
   };
 }

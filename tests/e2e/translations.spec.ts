@@ -4,12 +4,11 @@
 // server reads its own copy of content/ with an English and a Pashto
 // version of the Dari calendar explainer added.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
-import { TestServer } from './support/server';
+import { startOnContentCopy, type ContentCopyServer, type TestServer } from './support/server';
 
 const SECRET = 'e2e-translations-secret';
 const DARI = 'hijri-shamsi-calendar-explained';
@@ -31,27 +30,25 @@ function version(title: string, lang: string, body: string): string {
   ].join('\n');
 }
 
+let site: ContentCopyServer;
 let server: TestServer;
-let root: string;
 
 test.beforeAll(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-e2e-translations-'));
-  const content = path.join(root, 'content');
-  fs.cpSync(path.resolve('content'), content, { recursive: true });
-  fs.symlinkSync(path.resolve('public'), path.join(root, 'public'));
-  fs.writeFileSync(
-    path.join(content, 'articles', `${ENGLISH}.md`),
-    version(
-      'How the Solar Hijri calendar works',
-      'en',
-      'Many people in Afghanistan plan their year by the Solar Hijri calendar, which begins at Nowruz.',
-    ),
-  );
-  fs.writeFileSync(
-    path.join(content, 'articles', `${PASHTO}.md`),
-    version('لمریز هجري کلیز څنګه کار کوي؟', 'ps', 'په افغانستان کې ډېر خلک خپل کال د لمریز هجري کلیز له مخې پلان کوي.'),
-  );
-  server = await TestServer.start({ env: { DATELINE_CONTENT_DIR: content, REVALIDATE_SECRET: SECRET } });
+  site = await startOnContentCopy({ REVALIDATE_SECRET: SECRET }, (content) => {
+    fs.writeFileSync(
+      path.join(content, 'articles', `${ENGLISH}.md`),
+      version(
+        'How the Solar Hijri calendar works',
+        'en',
+        'Many people in Afghanistan plan their year by the Solar Hijri calendar, which begins at Nowruz.',
+      ),
+    );
+    fs.writeFileSync(
+      path.join(content, 'articles', `${PASHTO}.md`),
+      version('لمریز هجري کلیز څنګه کار کوي؟', 'ps', 'په افغانستان کې ډېر خلک خپل کال د لمریز هجري کلیز له مخې پلان کوي.'),
+    );
+  });
+  server = site.server;
   // Pages the build prerendered from the checkout's content are regenerated from this copy, as after a pull.
   const published = await fetch(`${server.baseURL}/api/revalidate`, {
     method: 'POST',
@@ -62,8 +59,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await server?.dispose();
-  fs.rmSync(root, { recursive: true, force: true });
+  await site?.dispose();
 });
 
 const url = (slug: string) => `${server.baseURL}/articles/${slug}`;

@@ -111,3 +111,36 @@ export class TestServer {
     if (this.ownDatabaseDir) fs.rmSync(this.ownDatabaseDir, { recursive: true, force: true });
   }
 }
+
+/** A test server reading its own copy of content/, which a test may edit. */
+export type ContentCopyServer = { server: TestServer; content: string; dispose(): Promise<void> };
+
+/**
+ * A server on a copy of content/ (with public/ beside it, where pictures are
+ * checked), so the checkout's content is never touched; `beforeStart`
+ * changes the copy before the server first reads it.
+ */
+export async function startOnContentCopy(
+  env: Record<string, string | undefined> = {},
+  beforeStart: (content: string) => void = () => undefined,
+): Promise<ContentCopyServer> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-e2e-content-'));
+  const content = path.join(root, 'content');
+  try {
+    fs.cpSync(path.resolve('content'), content, { recursive: true });
+    fs.symlinkSync(path.resolve('public'), path.join(root, 'public'));
+    beforeStart(content);
+    const server = await TestServer.start({ env: { DATELINE_CONTENT_DIR: content, ...env } });
+    return {
+      server,
+      content,
+      async dispose() {
+        await server.dispose();
+        fs.rmSync(root, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    fs.rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
