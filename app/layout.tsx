@@ -8,6 +8,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
 import { getBreakingNews, getCategories } from '@/lib/content';
+import { messagesFor } from '@/lib/i18n';
 import { siteMetadata } from '@/lib/seo';
 import { getSettings } from '@/lib/settings';
 import { site } from '@/lib/site';
@@ -37,7 +38,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1} className="flex-1 outline-none">
           {children}
         </main>
-        <BackToTop />
+        <BackToTop label={messagesFor(settings.siteLang).article.backToTop} />
         <SiteFooter siteName={settings.siteName} description={settings.siteDescription} categories={categories} />
       </body>
     </html>

@@ -6,7 +6,18 @@ import { useEffect, useState, type MouseEvent } from 'react';
 // JavaScript get a plain link to #top at the end of the page instead; it sits
 // in <noscript> because removing it from the flow at hydration would move the
 // footer of every page short enough to show it (a layout shift).
-export function BackToTop() {
+//
+// The root layout places one in the site's language. A page in another
+// language (an article in Dari) places its own inside its words' `lang` and
+// `dir` with `scope="page"`, and that one replaces the site's (globals.css),
+// with JavaScript and without.
+type BackToTopProps = {
+  /** The accessible name and the fallback link's text, in the words' language. */
+  label: string;
+  scope?: 'site' | 'page';
+};
+
+export function BackToTop({ label, scope = 'site' }: BackToTopProps) {
   const [scrolled, setScrolled] = useState(false);
 
   useEffect(() => {
@@ -39,15 +50,17 @@ export function BackToTop() {
       <noscript>
         <a
           href="#top"
-          aria-label="Back to top"
+          aria-label={label}
+          data-scope={scope}
           className="back-to-top mx-auto my-6 block w-max px-4 py-2 text-sm font-semibold text-ink underline"
         >
-          <span aria-hidden="true">↑ Back to top</span>
+          <span aria-hidden="true">↑ {label}</span>
         </a>
       </noscript>
       <a
         href="#top"
-        aria-label="Back to top"
+        aria-label={label}
+        data-scope={scope}
         hidden={!scrolled}
         onClick={handleClick}
         className="back-to-top fixed end-4 bottom-4 z-40 flex size-12 items-center justify-center rounded-full bg-ink text-xl text-paper shadow-lg hover:bg-accent"

@@ -28,7 +28,7 @@ function renderWithTop() {
       <header id="top" tabIndex={-1}>
         Masthead
       </header>
-      <BackToTop />
+      <BackToTop label="Back to top" />
     </>,
   );
 }
@@ -65,7 +65,7 @@ describe('BackToTop', () => {
 
   it('is served as a plain, visible link to #top for readers without JavaScript', () => {
     // Parsed without scripting, as a browser with JavaScript off parses the page.
-    const served = new JSDOM(renderToStaticMarkup(<BackToTop />)).window.document;
+    const served = new JSDOM(renderToStaticMarkup(<BackToTop label="Back to top" />)).window.document;
 
     const link = within(served.body).getByRole('link', { name: 'Back to top' });
     expect(link).toHaveAttribute('href', '#top');
@@ -73,9 +73,19 @@ describe('BackToTop', () => {
     expect(link).toHaveClass('block');
   });
 
+  it('is named in the words it is given, with and without JavaScript', () => {
+    // Parsed without scripting: the fallback link and the corner button are both elements.
+    const served = new JSDOM(renderToStaticMarkup(<BackToTop label="بازگشت به بالا" scope="page" />)).window.document;
+    const links = [...served.body.querySelectorAll('a')];
+    expect(links.map((link) => link.getAttribute('aria-label'))).toEqual(['بازگشت به بالا', 'بازگشت به بالا']);
+    expect(links.map((link) => link.dataset.scope)).toEqual(['page', 'page']);
+    expect(links[0]).toHaveTextContent('↑ بازگشت به بالا');
+    expect(served.body).not.toHaveTextContent('Back to top');
+  });
+
   it('takes no room in the page before or after it is enhanced', () => {
     // With scripting on, <noscript> content is text, so only the corner button is an element.
-    document.body.innerHTML = renderToStaticMarkup(<BackToTop />);
+    document.body.innerHTML = renderToStaticMarkup(<BackToTop label="Back to top" />);
     const links = document.body.querySelectorAll('a');
     expect(links).toHaveLength(1);
     expect(links[0]).toHaveAttribute('hidden');

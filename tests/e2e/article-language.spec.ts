@@ -8,7 +8,7 @@ import { readerHeaders } from './support/submissions';
 const DARI_SLUG = 'hijri-shamsi-calendar-explained';
 const ENGLISH_SLUG = 'how-the-senate-of-pakistan-is-elected';
 
-const DARI_ARTICLE: ArticleLabels = { breadcrumb: 'مسیر صفحه', categories: 'بخش‌ها', backToTop: 'Back to top' };
+const DARI_ARTICLE: ArticleLabels = { breadcrumb: 'مسیر صفحه', categories: 'بخش‌ها', backToTop: 'بازگشت به بالا' };
 const DARI_FORM: CommentFormLabels = {
   comment: 'دیدگاه',
   name: 'نام',
@@ -54,6 +54,31 @@ test.describe('an article in its own language', () => {
     const label = (await section.form.locator('label[for="comment-form-comment"]').boundingBox())!;
     expect(form.x + form.width - (label.x + label.width)).toBeLessThan(2);
     await expect(page.getByRole('heading', { name: 'Leave a Reply' })).toHaveCount(0);
+  });
+
+  test('its back-to-top control is in Dari, in the left corner, with JavaScript and without', async ({ browser }) => {
+    for (const javaScript of [true, false]) {
+      const context = await reader(browser, { javaScript });
+      const page = await context.newPage();
+      const article = new ArticlePage(page, DARI_ARTICLE);
+      await article.goto(DARI_SLUG);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+
+      // One control, in Dari: the layout's English one steps aside.
+      await expect(article.backToTop).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Back to top' })).toHaveCount(0);
+      await expect(article.backToTop).toHaveAttribute('href', '#top');
+      if (javaScript) {
+        // The corner button sits at the reading direction's end: the left, for a right-to-left page.
+        const box = (await article.backToTop.boundingBox())!;
+        expect(box.x + box.width / 2).toBeLessThan(page.viewportSize()!.width / 2);
+      } else {
+        await expect(article.backToTop).toHaveText('↑ بازگشت به بالا');
+      }
+      await article.backToTop.click();
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+      await context.close();
+    }
   });
 
   test('the body’s emphasis is upright, never a slanted Vazirmatn', async ({ page }) => {

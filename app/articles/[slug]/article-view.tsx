@@ -7,6 +7,7 @@ import { CorrectionsNote } from '@/components/article/corrections-note';
 import { RelatedArticles } from '@/components/article/related-articles';
 import { TagList } from '@/components/article/tag-list';
 import { TranslationLinks } from '@/components/article/translation-links';
+import { BackToTop } from '@/components/back-to-top';
 import type { ApprovedPage, PublicComment } from '@/lib/comments';
 import { getNeighbours, getRelatedArticles, getTranslations, type Article } from '@/lib/content';
 import { articleLocale, wordsAttributes } from '@/lib/i18n';
@@ -48,6 +49,12 @@ export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
         <ArticlePager previous={previous} next={next} {...words} />
       </div>
       <RelatedArticles articles={related} {...words} />
+      {/* In the site's language the layout's control serves; in another, this one replaces it. */}
+      {words.lang ? (
+        <div lang={words.lang} dir={words.dir} className={`contents ${wordsFont ?? ''}`.trim()}>
+          <BackToTop label={locale.messages.article.backToTop} scope="page" />
+        </div>
+      ) : null}
     </div>
   );
 }
