@@ -39,10 +39,16 @@ type CommentFormProps = {
   dir?: 'ltr' | 'rtl';
 };
 
+/** The form's message, where a browser without JavaScript lands with the answer. */
+const MESSAGE_ID = 'comment-form-message';
+
 export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, cancelHref, limits, text, lang, dir }: CommentFormProps) {
   // The permalink is where a browser without JavaScript posts the form (its
-  // `action` attribute); an empty `action` is not valid HTML.
-  const permalink = replyTo ? replyHref(articleSlug, replyTo.id).replace(/#.*$/, '') : articlePath(articleSlug);
+  // `action` attribute; an empty one is not valid HTML). Its fragment brings
+  // the answer page to the form's message, or its first error below it,
+  // instead of to the top, thousands of pixels above on a phone.
+  const page = replyTo ? replyHref(articleSlug, replyTo.id).replace(/#.*$/, '') : articlePath(articleSlug);
+  const permalink = `${page}#${MESSAGE_ID}`;
   const [state, formAction, pending] = useActionState<CommentFormState, FormData>(action, initialCommentFormState, permalink);
   const [freshToken, refreshToken] = useFreshToken(tokenUrl);
   const messageRef = useRef<HTMLDivElement>(null);
@@ -104,7 +110,7 @@ export function CommentForm({ action, articleSlug, token, tokenUrl, replyTo, can
         <p id="comment-form-notes" className="text-sm text-muted">
           {text.notes}
         </p>
-        <div ref={messageRef} tabIndex={-1} role="alert" aria-atomic="true" className="outline-none">
+        <div ref={messageRef} id={MESSAGE_ID} tabIndex={-1} role="alert" aria-atomic="true" className="scroll-mt-6 outline-none">
           {message ? (
             <p
               className={

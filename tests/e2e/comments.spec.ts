@@ -46,9 +46,38 @@ test.describe('reader comments', () => {
     await section.submit.click();
 
     await expect(section.alert).toHaveText(AWAITING);
-    await expect(page).toHaveURL(new RegExp(`/articles/${SLUG}$`));
+    await expect(page).toHaveURL(new RegExp(`/articles/${SLUG}#comment-form-message$`));
     await expect(section.comment).toHaveValue('');
     expect(commentsByEmail(email)).toMatchObject([{ name: 'Amina Rahimi', body: 'Useful explainer.\n\nThank you.', status: 'held' }]);
+    await context.close();
+  });
+
+  test('on a phone without JavaScript, the answer page opens at the form’s message, not at the top', async ({ browser }) => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+      extraHTTPHeaders: readerHeaders(),
+    });
+    const page = await context.newPage();
+    const section = new CommentSection(page);
+    await section.gotoArticle(SLUG);
+
+    // A mistake: the page opens at the message, with the first wrong field in view.
+    await section.fill({ comment: '', name: 'Amina Rahimi', email: uniqueEmail('phone') });
+    await section.submit.click();
+    await expect(section.alert).toContainText('Your comment was not posted');
+    await expect(section.alert).toBeInViewport();
+    await expect(section.comment).toBeInViewport();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+
+    // Put right (after the fresh form's fill time): the moderation notice is where the reader is looking.
+    await page.waitForTimeout(MIN_FILL_MS);
+    const email = uniqueEmail('phone');
+    await section.fill({ comment: 'Read on the bus.', name: 'Amina Rahimi', email });
+    await section.submit.click();
+    await expect(section.alert).toHaveText(AWAITING);
+    await expect(section.alert).toBeInViewport();
+    expect(commentsByEmail(email)).toHaveLength(1);
     await context.close();
   });
 
@@ -95,7 +124,16 @@ test.describe('reader comments', () => {
       await expect(section.comment).not.toHaveAttribute('aria-invalid');
       await expect(section.comment).toHaveValue('Kept text, with a missing name.');
       await expect(section.email).toHaveValue('not-an-email');
-      await expect(section.name).toBeFocused();
+      if (javaScript) {
+        await expect(section.name).toBeFocused();
+      } else {
+        // The answer page opens at the message (the action's fragment), with the fields below it in view;
+        // a browser skips autofocus on a page opened at a fragment, and Tab goes on from the message.
+        await expect(page).toHaveURL(/#comment-form-message$/);
+        await expect(section.alert).toBeInViewport();
+        await page.keyboard.press('Tab');
+        await expect(section.comment).toBeFocused();
+      }
       await context.close();
     }
   });
