@@ -52,7 +52,7 @@ export function BackToTop({ label, scope = 'site' }: BackToTopProps) {
           href="#top"
           aria-label={label}
           data-scope={scope}
-          className="back-to-top mx-auto my-6 block w-max px-4 py-2 text-sm font-semibold text-ink underline"
+          className="back-to-top print:hidden mx-auto my-6 block w-max px-4 py-2 text-sm font-semibold text-ink underline"
         >
           <span aria-hidden="true">↑ {label}</span>
         </a>
@@ -63,7 +63,7 @@ export function BackToTop({ label, scope = 'site' }: BackToTopProps) {
         data-scope={scope}
         hidden={!scrolled}
         onClick={handleClick}
-        className="back-to-top fixed end-4 bottom-4 z-40 flex size-12 items-center justify-center rounded-full bg-ink text-xl text-paper shadow-lg hover:bg-accent"
+        className="back-to-top print:hidden fixed end-4 bottom-4 z-40 flex size-12 items-center justify-center rounded-full bg-ink text-xl text-paper shadow-lg hover:bg-accent"
       >
         <span aria-hidden="true">↑</span>
       </a>

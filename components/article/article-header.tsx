@@ -26,7 +26,7 @@ export function ArticleHeader({ article, locale = DEFAULT_LOCALE }: ArticleHeade
 
   return (
     <header className="flex flex-col gap-4">
-      <nav aria-label={words.breadcrumb} lang={labelLang} dir={labelDir} className="text-sm text-muted">
+      <nav aria-label={words.breadcrumb} lang={labelLang} dir={labelDir} className="text-sm text-muted print:hidden">
         <ol className="flex flex-wrap items-center gap-x-2">
           <li>
             <Link href="/" className="hover:text-ink hover:underline">

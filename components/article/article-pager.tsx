@@ -21,7 +21,7 @@ export function ArticlePager({ previous, next, messages = DEFAULT_LOCALE.message
   const [back, forward] = messages.dir === 'rtl' ? ['→', '←'] : ['←', '→'];
   if (!previous && !next) return null;
   return (
-    <nav aria-label={words.moreArticles} lang={lang} dir={dir} className="grid gap-4 border-y border-rule py-5 sm:grid-cols-2">
+    <nav aria-label={words.moreArticles} lang={lang} dir={dir} className="grid gap-4 border-y border-rule py-5 sm:grid-cols-2 print:hidden">
       {previous ? <PagerLink article={previous} label={`${back} ${words.previous}`} align="start" /> : <span className="hidden sm:block" />}
       {next ? <PagerLink article={next} label={`${words.next} ${forward}`} align="end" /> : null}
     </nav>

@@ -14,7 +14,7 @@ type RelatedArticlesProps = {
 export function RelatedArticles({ articles, messages = DEFAULT_LOCALE.messages, lang, dir }: RelatedArticlesProps) {
   if (articles.length === 0) return null;
   return (
-    <section aria-labelledby="related-heading" className="flex flex-col gap-6">
+    <section aria-labelledby="related-heading" className="flex flex-col gap-6 print:hidden">
       <h2 id="related-heading" lang={lang} dir={dir} className="border-b-2 border-ink pb-2 font-serif text-2xl font-bold">
         {messages.article.related}
       </h2>

@@ -24,7 +24,7 @@ function languageName(tag: string): string {
 export function TranslationLinks({ translations, lang, label = 'Also in' }: TranslationLinksProps) {
   if (translations.length === 0) return null;
   return (
-    <nav aria-label={label} className="text-sm">
+    <nav aria-label={label} className="text-sm print:hidden">
       <span lang={lang} className="me-2 font-semibold text-muted">
         {label}:
       </span>

@@ -46,7 +46,7 @@ export function CommentSection({
       aria-labelledby="comments-heading"
       lang={lang}
       dir={dir}
-      className={`mx-auto flex w-full max-w-3xl scroll-mt-6 flex-col gap-8 ${className}`.trim()}
+      className={`mx-auto flex w-full max-w-3xl scroll-mt-6 flex-col gap-8 print:hidden ${className}`.trim()}
     >
       <h2 id="comments-heading" className="border-b-2 border-ink pb-2 font-serif text-2xl font-bold">
         {commentCountLabel(commentCount, messages)}

@@ -17,7 +17,7 @@ export function BreakingStrip({ articles }: BreakingStripProps) {
   const shown = articles.filter((article) => article.breaking !== undefined);
   if (shown.length === 0) return null;
   return (
-    <aside aria-label="Breaking news" className="bg-ink text-paper">
+    <aside aria-label="Breaking news" className="bg-ink text-paper print:hidden">
       <ul className="mx-auto flex max-w-page flex-col gap-1 px-4 py-2 text-sm sm:text-base">
         {shown.map((article) => (
           <li key={article.slug} className="flex items-baseline gap-3">

@@ -12,7 +12,7 @@ type SiteFooterProps = {
 
 export function SiteFooter({ siteName, description, categories }: SiteFooterProps) {
   return (
-    <footer className="mt-16 border-t-4 border-double border-rule bg-surface">
+    <footer className="mt-16 border-t-4 border-double border-rule bg-surface print:hidden">
       <div className="mx-auto grid max-w-page gap-8 px-4 py-10 md:grid-cols-3">
         <div className="flex flex-col gap-2">
           <Link href={HOME_PATH} className="font-serif text-2xl font-black text-ink">

@@ -13,7 +13,7 @@ type SiteHeaderProps = {
 // id="top" is the target of the back-to-top link; tabIndex lets it take focus.
 export function SiteHeader({ siteName, tagline, categories }: SiteHeaderProps) {
   return (
-    <header id="top" tabIndex={-1} className="border-b border-rule outline-none">
+    <header id="top" tabIndex={-1} className="border-b border-rule outline-none print:hidden">
       <div className="mx-auto flex max-w-page flex-col items-center gap-1 px-4 pt-6 pb-4 text-center sm:pt-8">
         <Link href={HOME_PATH} className="font-serif text-4xl leading-none font-black tracking-tight text-ink sm:text-6xl">
           {siteName}

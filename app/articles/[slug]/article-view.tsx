@@ -11,6 +11,8 @@ import { BackToTop } from '@/components/back-to-top';
 import type { ApprovedPage, PublicComment } from '@/lib/comments';
 import { getNeighbours, getRelatedArticles, getTranslations, type Article } from '@/lib/content';
 import { articleLocale, wordsAttributes } from '@/lib/i18n';
+import { articlePath } from '@/lib/routes';
+import { absoluteUrl } from '@/lib/settings';
 import { site } from '@/lib/site';
 
 import { ArticleComments } from './article-comments';
@@ -41,6 +43,10 @@ export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
         <ArticleBody html={article.html} />
         <CorrectionsNote corrections={article.corrections} locale={locale} />
         <TagList tags={article.tags} lang={locale.labelLang} messages={locale.messages} />
+        {/* On paper, where the story came from: the page's chrome is left out (globals.css). */}
+        <p dir="ltr" className="hidden text-sm print:block">
+          {absoluteUrl(articlePath(article.slug))}
+        </p>
       </article>
 
       <ArticleComments articleSlug={article.slug} comments={comments} replyTo={replyTo} locale={locale} className={wordsFont} />
