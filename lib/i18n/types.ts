@@ -52,6 +52,16 @@ export type Messages = {
     /** Before the links to the story's versions in other languages. */
     alsoIn: string;
     backToTop: string;
+    share: {
+      /** Before the share links. */
+      heading: string;
+      /** A network's link's accessible name; `{network}` is its name ("X", "WhatsApp"). */
+      on: string;
+      email: string;
+      /** The copy-link control, and what it says once the address is copied. */
+      copy: string;
+      copied: string;
+    };
   };
   comments: {
     count: Plural;

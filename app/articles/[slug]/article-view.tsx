@@ -5,6 +5,7 @@ import { ArticleHeader } from '@/components/article/article-header';
 import { ArticlePager } from '@/components/article/article-pager';
 import { CorrectionsNote } from '@/components/article/corrections-note';
 import { RelatedArticles } from '@/components/article/related-articles';
+import { ShareLinks } from '@/components/article/share-links';
 import { TagList } from '@/components/article/tag-list';
 import { TranslationLinks } from '@/components/article/translation-links';
 import { BackToTop } from '@/components/back-to-top';
@@ -43,6 +44,7 @@ export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
         <ArticleBody html={article.html} />
         <CorrectionsNote corrections={article.corrections} locale={locale} />
         <TagList tags={article.tags} lang={locale.labelLang} messages={locale.messages} />
+        <ShareLinks url={absoluteUrl(articlePath(article.slug))} title={article.title} messages={locale.messages} lang={locale.labelLang} />
         {/* On paper, where the story came from: the page's chrome is left out (globals.css). */}
         <p dir="ltr" className="hidden text-sm print:block">
           {absoluteUrl(articlePath(article.slug))}

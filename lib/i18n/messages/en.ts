@@ -33,6 +33,13 @@ export const en: Messages = {
     related: 'Related articles',
     alsoIn: 'Also in',
     backToTop: 'Back to top',
+    share: {
+      heading: 'Share',
+      on: 'Share on {network}',
+      email: 'Email',
+      copy: 'Copy link',
+      copied: 'Link copied',
+    },
   },
   comments: {
     count: { one: '{count} Comment', other: '{count} Comments' },

@@ -45,6 +45,13 @@ export const faAf: Messages = {
     related: 'مطالب مرتبط',
     alsoIn: 'به زبان‌های دیگر',
     backToTop: 'بازگشت به بالا',
+    share: {
+      heading: 'هم‌رسانی',
+      on: 'هم‌رسانی در {network}',
+      email: 'ایمیل',
+      copy: 'کاپی پیوند',
+      copied: 'پیوند کاپی شد',
+    },
   },
   comments: {
     count: { one: '{count} دیدگاه', other: '{count} دیدگاه' },

@@ -44,6 +44,13 @@ export const ps: Messages = {
     related: 'اړوند لیکنې',
     alsoIn: 'په نورو ژبو',
     backToTop: 'بېرته پورته',
+    share: {
+      heading: 'شریکول',
+      on: 'په {network} کې شریکول',
+      email: 'برېښنالیک',
+      copy: 'لینک کاپي کړئ',
+      copied: 'لینک کاپي شو',
+    },
   },
   comments: {
     count: { one: '{count} تبصره', other: '{count} تبصرې' },

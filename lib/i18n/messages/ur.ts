@@ -44,6 +44,13 @@ export const ur: Messages = {
     related: 'متعلقہ مضامین',
     alsoIn: 'دیگر زبانوں میں',
     backToTop: 'اوپر جائیں',
+    share: {
+      heading: 'شیئر کریں',
+      on: '{network} پر شیئر کریں',
+      email: 'ای میل',
+      copy: 'لنک کاپی کریں',
+      copied: 'لنک کاپی ہو گیا',
+    },
   },
   comments: {
     count: { one: '{count} تبصرہ', other: '{count} تبصرے' },
