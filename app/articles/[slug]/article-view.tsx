@@ -32,6 +32,7 @@ export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
   const words = { messages: locale.messages, ...wordsAttributes(locale.messages) };
   // The site's words around the article take its face too when they are in an Arabic script.
   const wordsFont = locale.messages.dir === 'rtl' ? vazirmatn.variable : undefined;
+  const address = absoluteUrl(articlePath(article.slug));
 
   return (
     <div className="mx-auto flex max-w-page flex-col gap-12 px-4 py-8">
@@ -44,10 +45,10 @@ export function ArticleView({ article, comments, replyTo }: ArticleViewProps) {
         <ArticleBody html={article.html} />
         <CorrectionsNote corrections={article.corrections} locale={locale} />
         <TagList tags={article.tags} lang={locale.labelLang} messages={locale.messages} />
-        <ShareLinks url={absoluteUrl(articlePath(article.slug))} title={article.title} messages={locale.messages} lang={locale.labelLang} />
+        <ShareLinks url={address} title={article.title} messages={locale.messages} lang={locale.labelLang} />
         {/* On paper, where the story came from: the page's chrome is left out (globals.css). */}
         <p dir="ltr" className="hidden text-sm print:block">
-          {absoluteUrl(articlePath(article.slug))}
+          {address}
         </p>
       </article>
 
