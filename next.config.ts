@@ -81,6 +81,8 @@ export default function config(phase: string): NextConfig {
         { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [...HTTPS_ONLY_HEADERS] },
         // A preview is for the editor only, whatever a crawler that got hold of a link does.
         { source: '/preview/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+        // Results pages are endless and change with every publication: crawlers follow them to articles, never index them.
+        { source: '/search', headers: [{ key: 'X-Robots-Tag', value: 'noindex, follow' }] },
       ];
     },
     poweredByHeader: false,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { SectionList } from '@/components/layout/section-list';
+import { SearchForm } from '@/components/search/search-form';
 import { getCategories } from '@/lib/content';
 import { HOME_PATH } from '@/lib/routes';
 
@@ -17,9 +18,10 @@ export default function NotFound() {
       <p className="text-xs font-bold tracking-wider text-accent uppercase">Error 404</p>
       <h1 className="font-serif text-3xl leading-tight font-bold sm:text-4xl">We couldn’t find that page</h1>
       <p className="text-lg leading-relaxed text-muted">
-        The article or page may have moved, or the address may be mistyped. Try the front page for the latest news, or browse a section
-        below.
+        The article or page may have moved, or the address may be mistyped. Search for it, try the front page for the latest news, or browse
+        a section below.
       </p>
+      <SearchForm id="not-found-search" />
       <p>
         <Link href={HOME_PATH} className="inline-flex min-h-11 items-center bg-ink px-5 font-semibold text-paper hover:bg-accent">
           Go to the front page

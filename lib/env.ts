@@ -30,6 +30,8 @@ export const env = {
   buildContentFile: nonBlank(process.env.DATELINE_INTERNAL_CONTENT_FINGERPRINT_FILE) ?? `${distDir}/content-fingerprint.txt`,
   /** Parsed articles kept between builds and server starts (lib/content/parse-cache.ts). */
   contentCacheDir: nonBlank(process.env.DATELINE_CONTENT_CACHE_DIR) ?? `${distDir}/cache/content`,
+  /** The full-text index of published articles (lib/search), rebuilt from the content whenever it is missing. */
+  searchIndexFile: `${distDir}/cache/search/articles.sqlite`,
   /** PostgreSQL connection string; when set, comments are stored there instead of SQLite. */
   databaseUrl: nonBlank(process.env.DATABASE_URL),
   /** Redis, when set: one page cache for every app server, publications reach all of them, one publication clock. */

@@ -31,6 +31,16 @@ export const PAGE_SEGMENT = '[0-9]{1,9}';
 export const HOME_PATH = '/';
 export const SEARCH_PATH = '/search';
 export const CORRECTIONS_PATH = '/corrections';
+
+/** A search results page: the words, any filter, and the page past the first. */
+export function searchPath(params: { q: string; category?: string; from?: string; to?: string; page?: number }): string {
+  const query = new URLSearchParams({ q: params.q });
+  if (params.category) query.set('category', params.category);
+  if (params.from) query.set('from', params.from);
+  if (params.to) query.set('to', params.to);
+  if (params.page && params.page > 1) query.set('page', String(params.page));
+  return `${SEARCH_PATH}?${query.toString()}`;
+}
 export const MODERATION_PATH = '/moderation';
 /** Drafts and scheduled articles, opened through a signed preview link (lib/preview.ts). */
 export const PREVIEW_PATH = '/preview';

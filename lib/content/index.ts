@@ -10,7 +10,7 @@ import type { Article, ArticleSummary, Author, Category, Correction, RemovedArti
 
 export type { ContentIndex, ContentStats, Neighbours, Paginated } from '@/lib/content/content-index';
 export type { ContentRefresh, ContentSnapshot, PreviewArticle } from '@/lib/content/live';
-export { END_OF_TIME, getNextPublicationTime, getPreviewArticle, getRemovedArticle, loadContent, refreshContent } from '@/lib/content/live';
+export { END_OF_TIME, getContentSnapshot, getNextPublicationTime, getPreviewArticle, getRemovedArticle, loadContent, refreshContent } from '@/lib/content/live';
 export type { LoadOptions } from '@/lib/content/load';
 export { readRemovedSlugs } from '@/lib/content/moves';
 export { isoInZone, isTimeZone, newArticleText, slugForHeadline } from '@/lib/content/new-article';

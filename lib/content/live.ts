@@ -118,6 +118,14 @@ export function refreshContent(now: Date = new Date()): ContentRefresh {
   return { ok: true, before, after, stats };
 }
 
+/** The index this process serves and when it was read: what search keeps its own index in step with. */
+export function getContentSnapshot(): ContentSnapshot {
+  siteIndex();
+  const { snapshot } = live();
+  if (!snapshot) throw new Error('content index missing');
+  return snapshot;
+}
+
 /**
  * When the first article scheduled after the content was last read comes
  * out, in ms since the epoch (already past when one is due for publishing);

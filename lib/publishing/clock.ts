@@ -6,6 +6,7 @@ import { holdsPublicationClock } from '@/lib/cluster';
 import { formatProblem, getNextPublicationTime, refreshContent, type ContentProblem } from '@/lib/content';
 import { env, serverOrigin } from '@/lib/env';
 import { pagesShowingChanges, type ContentChanges } from '@/lib/publishing/changes';
+import { syncSearchIndex } from '@/lib/search';
 
 // Publishing without a rebuild: the content folder is read again (only
 // changed files are parsed) and exactly the pages that show a change are
@@ -20,6 +21,12 @@ export function publishContent(revalidate: (path: string, everything: boolean) =
   const refresh = refreshContent();
   if (!refresh.ok) return { ok: false, problems: refresh.problems.map((problem: ContentProblem) => formatProblem(problem)) };
   const changes = pagesShowingChanges(refresh.before, refresh.after);
+  // Found by search as soon as it is listed; a search index that cannot be written never holds a publication back.
+  try {
+    syncSearchIndex(refresh.after.index, refresh.after.at);
+  } catch (error) {
+    console.error(`Search index not updated: ${error instanceof Error ? error.message : String(error)}`);
+  }
   for (const path of changes.paths) revalidate(path, false);
   if (changes.everything) revalidate('/', true);
   const ms = Math.round(performance.now() - started);
