@@ -20,12 +20,8 @@ import {
 type Params = Record<string, string | string[] | undefined>;
 type SearchPageProps = { searchParams: Promise<Params> };
 
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
-}
-
 export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
-  const q = first((await searchParams).q).slice(0, QUERY_LIMIT);
+  const q = firstParam((await searchParams).q).slice(0, QUERY_LIMIT);
   return { title: q ? `Search: ${q}` : 'Search', robots: { index: false, follow: true } };
 }
 

@@ -16,7 +16,7 @@ import { htmlToText } from '@/lib/search/text';
 export { editDistance, openSearchIndex } from '@/lib/search/store';
 export type { SearchIndex, SyncResult } from '@/lib/search/store';
 export { foldWord, indexText, queryTerms, tokenise } from '@/lib/search/analyse';
-export { matchExpression, PAGE_LIMIT, parseSearchParams, QUERY_LIMIT, RESULTS_PER_PAGE, searchTerms } from '@/lib/search/query';
+export { firstParam, matchExpression, PAGE_LIMIT, parseSearchParams, QUERY_LIMIT, RESULTS_PER_PAGE, searchTerms } from '@/lib/search/query';
 export type { SearchProblem, SearchQuery, SearchTerm } from '@/lib/search/query';
 export { highlight, snippet } from '@/lib/search/snippet';
 export type { Highlighted } from '@/lib/search/snippet';

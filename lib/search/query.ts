@@ -30,7 +30,8 @@ export type SearchProblem =
 
 type Params = Record<string, string | string[] | undefined>;
 
-function one(value: string | string[] | undefined): string {
+/** A parameter's first value, trimmed: `?q=a&q=b` searches for `a`. */
+export function firstParam(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
 }
 
@@ -53,10 +54,10 @@ export function searchTerms(text: string): SearchTerm[] {
 
 /** The page's query, or what is wrong with it; an unknown category is left to the caller, which knows them. */
 export function parseSearchParams(params: Params): { ok: true; query: SearchQuery } | { ok: false; problem: SearchProblem; text: string } {
-  const text = one(params.q);
+  const text = firstParam(params.q);
   if ([...text].length > QUERY_LIMIT) return { ok: false, problem: { code: 'too-long', length: [...text].length }, text: '' };
-  const from = one(params.from);
-  const to = one(params.to);
+  const from = firstParam(params.from);
+  const to = firstParam(params.to);
   for (const [field, value] of [
     ['from', from],
     ['to', to],
@@ -64,10 +65,10 @@ export function parseSearchParams(params: Params): { ok: true; query: SearchQuer
     if (value !== '' && !isDate(value)) return { ok: false, problem: { code: 'bad-date', field }, text };
   }
   if (from !== '' && to !== '' && from > to) return { ok: false, problem: { code: 'dates-reversed' }, text };
-  const pageText = one(params.page);
+  const pageText = firstParam(params.page);
   const page = pageText === '' ? 1 : /^\d{1,3}$/.test(pageText) ? Number(pageText) : Number.NaN;
   if (!(page >= 1 && page <= PAGE_LIMIT)) return { ok: false, problem: { code: 'bad-page' }, text };
-  const category = one(params.category);
+  const category = firstParam(params.category);
   return {
     ok: true,
     query: {
