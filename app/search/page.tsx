@@ -6,6 +6,7 @@ import { SearchResults } from '@/components/search/search-results';
 import { getCategories } from '@/lib/content';
 import { articlePath, searchPath } from '@/lib/routes';
 import {
+  firstParam,
   getLatestForEmptySearch,
   parseSearchParams,
   QUERY_LIMIT,
